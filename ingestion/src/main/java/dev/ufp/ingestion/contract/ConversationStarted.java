@@ -1,0 +1,32 @@
+package dev.ufp.ingestion.contract;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.Map;
+
+@Revision("1")
+public record ConversationStarted(
+        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
+        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
+        @NotNull Instant occurredAt,
+        @NotBlank @Size(max = Limits.USER_ID_MAX) String userId,
+        @Size(max = Limits.SHORT_TEXT_MAX) String app,
+        @Size(max = Limits.SHORT_TEXT_MAX) String locale,
+        @Size(max = Limits.ATTRIBUTES_MAX)
+        Map<@NotBlank @Size(max = Limits.SHORT_TEXT_MAX) String,
+                @NotNull @Size(max = Limits.ATTRIBUTE_VALUE_MAX) String> attributes)
+        implements FeedbackEvent, UserAttributed {
+
+    public ConversationStarted {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    @Override
+    public FeedbackEvent withUserId(String pseudonym) {
+        return new ConversationStarted(eventId, conversationId, occurredAt, pseudonym, app, locale, attributes);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.ufp.ingestion.contract;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A user utterance; {@code followsResponseId} marks it as the follow-up to that assistant response. */
+@Revision("1")
+public record PromptSubmitted(
+        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
+        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
+        @NotNull Instant occurredAt,
+        @NotBlank @Size(max = Limits.ID_MAX) String turnId,
+        @NotNull @Size(max = Limits.TEXT_MAX) String text,
+        @Size(max = Limits.ID_MAX) String followsResponseId) implements FeedbackEvent {
+}

@@ -1,0 +1,27 @@
+package dev.ufp.ingestion.contract;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** An assistant response to a turn; {@code regenerates} names the response it replaces. */
+@Revision("1")
+public record ResponseGenerated(
+        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
+        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
+        @NotNull Instant occurredAt,
+        @NotBlank @Size(max = Limits.ID_MAX) String responseId,
+        @NotBlank @Size(max = Limits.ID_MAX) String turnId,
+        @NotNull @Size(max = Limits.TEXT_MAX) String text,
+        @NotBlank @Size(max = Limits.SHORT_TEXT_MAX) String model,
+        @Size(max = Limits.SHORT_TEXT_MAX) String modelVersion,
+        @Size(max = Limits.SHORT_TEXT_MAX) String variant,
+        @Size(max = Limits.ID_MAX) String regenerates,
+        @PositiveOrZero Long latencyMs,
+        @PositiveOrZero Integer promptTokens,
+        @PositiveOrZero Integer completionTokens) implements FeedbackEvent, ResponseTargeted {
+}

@@ -1,0 +1,122 @@
+package dev.ufp.ingestion.intake;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.ufp.ingestion.contract.FeedbackEvent;
+import dev.ufp.ingestion.problem.FieldViolation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Reads one JSON event into its contract record, or says exactly which field is wrong and why. */
+@Component
+class EventParser {
+
+    private static final Map<String, Class<? extends FeedbackEvent>> TYPES = new TreeMap<>();
+
+    static {
+        for (var subtype : FeedbackEvent.class.getAnnotation(
+                com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+            TYPES.put(subtype.name(), subtype.value().asSubclass(FeedbackEvent.class));
+        }
+    }
+
+    private final ObjectMapper strict;
+    private final Validator validator;
+
+    EventParser(ObjectMapper objectMapper, Validator validator) {
+        this.strict = objectMapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.validator = validator;
+    }
+
+    sealed interface Parsed permits Valid, Invalid {
+        String eventId();
+    }
+
+    record Valid(String eventId, FeedbackEvent event) implements Parsed {
+    }
+
+    record Invalid(String eventId, ItemError error) implements Parsed {
+    }
+
+    Parsed parse(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return invalid(null, "", node == null ? null : node.getNodeType().toString(), null,
+                    "each element of events must be a JSON object");
+        }
+        String eventId = node.path("eventId").isTextual() ? node.get("eventId").asText() : null;
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual() || !TYPES.containsKey(type.asText())) {
+            return invalid(eventId, "type", type == null ? null : FieldViolation.echo(type.asText()),
+                    TYPES.keySet().toString(), "type must be one of the event types");
+        }
+        FeedbackEvent event;
+        try {
+            event = strict.treeToValue(node, TYPES.get(type.asText()));
+        } catch (JsonMappingException e) {
+            return fromMappingError(eventId, e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return invalid(eventId, "", null, null, e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<FeedbackEvent>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<FeedbackEvent> first = violations.stream()
+                    .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+            return invalid(eventId, first.getPropertyPath().toString(), FieldViolation.echo(first.getInvalidValue()),
+                    limit(first), first.getMessage());
+        }
+        return new Valid(event.eventId(), event);
+    }
+
+    private static Parsed fromMappingError(String eventId, JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return invalid(eventId, unknown.getPropertyName(), null, unknown.getKnownPropertyIds().toString(),
+                    "unknown field for this event type");
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String allowed = target != null && target.isEnum()
+                    ? Arrays.toString(target.getEnumConstants())
+                    : target == null ? null : "a valid " + target.getSimpleName();
+            return invalid(eventId, field, FieldViolation.echo(String.valueOf(format.getValue())), allowed,
+                    "value cannot be read as " + (target == null ? "the expected type" : target.getSimpleName()));
+        }
+        return invalid(eventId, field, null, null, e.getOriginalMessage());
+    }
+
+    private static String limit(ConstraintViolation<?> violation) {
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (annotation) {
+            case "Size" -> "size " + attributes.get("min") + ".." + attributes.get("max");
+            case "Max" -> "at most " + attributes.get("value");
+            case "Min" -> "at least " + attributes.get("value");
+            case "PositiveOrZero" -> ">= 0";
+            case "NotNull", "NotBlank" -> "required";
+            default -> null;
+        };
+    }
+
+    private static Invalid invalid(String eventId, String field, Object value, String limit, String message) {
+        return new Invalid(eventId, new ItemError("invalid-field", field, value, limit, message, false));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.ufp.ingestion.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ufp.ingestion.contract.EventMetadata;
+import dev.ufp.ingestion.contract.FeedbackEvent;
+import dev.ufp.ingestion.contract.UserAttributed;
+import dev.ufp.ingestion.conversation.RecordEventCommand;
+import dev.ufp.ingestion.conversation.RecordOutcome;
+import dev.ufp.ingestion.conversation.Rejection;
+import dev.ufp.ingestion.tenancy.Pseudonymizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Stores a batch of submitted events with exact per-item results. The whole batch runs as one transaction
+ * (cheap: Hibernate batches the inserts); if that transaction fails for any reason, the aggregates it touched
+ * are evicted from the cache and every event is redone in its own transaction, so one bad event never
+ * loses or duplicates its neighbours. Events whose target arrives later in the same batch get a second pass.
+ */
+@Service
+@EnableConfigurationProperties(IngestProperties.class)
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final EventParser parser;
+    private final Pseudonymizer pseudonymizer;
+    private final CommandGateway commands;
+    private final Cache conversationCache;
+    private final TransactionTemplate transactions;
+    private final IngestProperties properties;
+    private final ConversationLocks locks = new ConversationLocks(4096);
+    private final Semaphore writers;
+    private final IngestMetrics metrics;
+
+    IngestService(EventParser parser, Pseudonymizer pseudonymizer, CommandGateway commands,
+                  @Qualifier("conversationCache") Cache conversationCache, PlatformTransactionManager txManager,
+                  IngestProperties properties, MeterRegistry meters) {
+        this.parser = parser;
+        this.pseudonymizer = pseudonymizer;
+        this.commands = commands;
+        this.conversationCache = conversationCache;
+        this.transactions = new TransactionTemplate(txManager);
+        this.properties = properties;
+        this.writers = new Semaphore(properties.maxConcurrentBatches(), true);
+        this.metrics = new IngestMetrics(meters);
+    }
+
+    private record Pending(int index, RecordEventCommand command) {
+        String eventId() {
+            return command.event().eventId();
+        }
+    }
+
+    public IngestProperties limits() {
+        return properties;
+    }
+
+    public List<ItemResult> ingest(IngestSource source, List<JsonNode> items) {
+        ItemResult[] results = new ItemResult[items.size()];
+        List<Pending> pending = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            EventParser.Parsed parsed = parser.parse(items.get(i));
+            if (parsed instanceof EventParser.Valid valid) {
+                pending.add(new Pending(i, command(source, valid.event())));
+            } else {
+                results[i] = ItemResult.rejected(parsed.eventId(), ((EventParser.Invalid) parsed).error());
+            }
+        }
+        if (!pending.isEmpty()) {
+            store(pending, results);
+        }
+        List<ItemResult> outcome = List.of(results);
+        metrics.record(source.channel(), outcome);
+        return outcome;
+    }
+
+    private RecordEventCommand command(IngestSource source, FeedbackEvent event) {
+        FeedbackEvent stored = event instanceof UserAttributed attributed
+                ? attributed.withUserId(pseudonymizer.pseudonymize(source.tenant(), attributed.userId()))
+                : event;
+        return RecordEventCommand.of(source.tenant(), stored, Map.of(
+                EventMetadata.TENANT, source.tenant(),
+                EventMetadata.CHANNEL, source.channel(),
+                EventMetadata.KEY_ID, source.keyId()));
+    }
+
+    private void store(List<Pending> pending, ItemResult[] results) {
+        List<String> keys = pending.stream().map(p -> p.command().conversationKey()).distinct().toList();
+        writers.acquireUninterruptibly();
+        try (AutoCloseable ignored = locks.lockAll(keys)) {
+            try {
+                transactions.executeWithoutResult(status -> dispatchAll(pending, results));
+            } catch (RuntimeException batchFailure) {
+                keys.forEach(conversationCache::remove);
+                log.info("Batch of {} events fell back to one transaction per event: {}", pending.size(),
+                        batchFailure.toString());
+                metrics.fallback();
+                storeOneByOne(pending, results);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception unlock) {
+            throw new IllegalStateException(unlock);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private void dispatchAll(List<Pending> pending, ItemResult[] results) {
+        List<Pending> secondPass = new ArrayList<>();
+        for (Pending p : pending) {
+            RecordOutcome outcome = commands.sendAndWait(p.command());
+            if (outcome.retryable()) {
+                secondPass.add(p);
+            } else {
+                results[p.index()] = toResult(p.eventId(), outcome);
+            }
+        }
+        for (Pending p : secondPass) {
+            results[p.index()] = toResult(p.eventId(), commands.sendAndWait(p.command()));
+        }
+    }
+
+    private void storeOneByOne(List<Pending> pending, ItemResult[] results) {
+        List<Pending> secondPass = new ArrayList<>();
+        for (Pending p : pending) {
+            RecordOutcome outcome = storeAlone(p);
+            results[p.index()] = toResult(p.eventId(), outcome);
+            if (outcome.retryable()) {
+                secondPass.add(p);
+            }
+        }
+        for (Pending p : secondPass) {
+            results[p.index()] = toResult(p.eventId(), storeAlone(p));
+        }
+    }
+
+    private RecordOutcome storeAlone(Pending p) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= properties.attemptsPerEvent(); attempt++) {
+            try {
+                return transactions.execute(status -> commands.<RecordOutcome>sendAndWait(p.command()));
+            } catch (RuntimeException e) {
+                last = e;
+                conversationCache.remove(p.command().conversationKey());
+                log.debug("Attempt {} to store event {} failed", attempt, p.eventId(), e);
+            }
+        }
+        throw new StoreUnavailableException("event " + p.eventId() + " could not be stored after "
+                + properties.attemptsPerEvent() + " attempts", last);
+    }
+
+    private static ItemResult toResult(String eventId, RecordOutcome outcome) {
+        return switch (outcome.status()) {
+            case ACCEPTED -> ItemResult.accepted(eventId);
+            case DUPLICATE -> ItemResult.duplicate(eventId);
+            case REJECTED -> ItemResult.rejected(eventId, toError(outcome.rejection()));
+        };
+    }
+
+    private static ItemError toError(Rejection r) {
+        return new ItemError(r.code(), r.field(), r.value(), null, r.message(), r.retryable());
+    }
+}
