@@ -33,10 +33,10 @@ create table dead_letter_entry (
     time_stamp varchar(255) not null,
     token_type varchar(255),
     type varchar(255),
-    diagnostics blob,
-    meta_data blob,
-    payload blob not null,
-    token blob,
+    diagnostics binary large object,
+    meta_data binary large object,
+    payload binary large object not null,
+    token binary large object,
     primary key (dead_letter_id),
     unique (processing_group, sequence_identifier, sequence_index)
 );
@@ -50,8 +50,8 @@ create table domain_event_entry (
     payload_type varchar(255) not null,
     time_stamp varchar(255) not null,
     type varchar(255),
-    meta_data blob,
-    payload blob not null,
+    meta_data binary large object,
+    payload binary large object not null,
     primary key (global_index),
     unique (aggregate_identifier, sequence_number)
 );
@@ -60,7 +60,7 @@ create table saga_entry (
     revision varchar(255),
     saga_id varchar(255) not null,
     saga_type varchar(255),
-    serialized_saga blob,
+    serialized_saga binary large object,
     primary key (saga_id)
 );
 
@@ -72,8 +72,8 @@ create table snapshot_event_entry (
     payload_type varchar(255) not null,
     time_stamp varchar(255) not null,
     type varchar(255) not null,
-    meta_data blob,
-    payload blob not null,
+    meta_data binary large object,
+    payload binary large object not null,
     primary key (sequence_number, aggregate_identifier, type)
 );
 
@@ -83,7 +83,7 @@ create table token_entry (
     processor_name varchar(255) not null,
     timestamp varchar(255) not null,
     token_type varchar(255),
-    token blob,
+    token binary large object,
     primary key (segment, processor_name)
 );
 
