@@ -23,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
  * Stores a batch of submitted events with exact per-item results. The whole batch runs as one transaction
  * (cheap: Hibernate batches the inserts); if that transaction fails for any reason, the aggregates it touched
  * are evicted from the cache and every event is redone in its own transaction, so one bad event never
- * loses or duplicates its neighbours. Events whose target arrives later in the same batch get a second pass.
+ * loses or duplicates its neighbours. Events whose target comes later in the same batch are
+ * retried after it.
  */
 @Service
 @EnableConfigurationProperties(IngestProperties.class)
@@ -121,31 +123,32 @@ public class IngestService {
     }
 
     private void dispatchAll(List<Pending> pending, ItemResult[] results) {
-        List<Pending> secondPass = new ArrayList<>();
-        for (Pending p : pending) {
-            RecordOutcome outcome = commands.sendAndWait(p.command());
-            if (outcome.retryable()) {
-                secondPass.add(p);
-            } else {
-                results[p.index()] = toResult(p.eventId(), outcome);
-            }
-        }
-        for (Pending p : secondPass) {
-            results[p.index()] = toResult(p.eventId(), commands.sendAndWait(p.command()));
-        }
+        dispatchUntilSettled(pending, results, p -> commands.sendAndWait(p.command()));
     }
 
     private void storeOneByOne(List<Pending> pending, ItemResult[] results) {
-        List<Pending> secondPass = new ArrayList<>();
-        for (Pending p : pending) {
-            RecordOutcome outcome = storeAlone(p);
-            results[p.index()] = toResult(p.eventId(), outcome);
-            if (outcome.retryable()) {
-                secondPass.add(p);
+        dispatchUntilSettled(pending, results, this::storeAlone);
+    }
+
+    /**
+     * Dispatches every event, then re-dispatches those rejected as retryable (their target was unknown) for as
+     * long as a pass stores something: a batch may list a reaction before its response, in any order.
+     */
+    private static void dispatchUntilSettled(List<Pending> pending, ItemResult[] results,
+                                             Function<Pending, RecordOutcome> dispatch) {
+        List<Pending> open = pending;
+        boolean progress = true;
+        while (!open.isEmpty() && progress) {
+            List<Pending> retry = new ArrayList<>();
+            for (Pending p : open) {
+                RecordOutcome outcome = dispatch.apply(p);
+                results[p.index()] = toResult(p.eventId(), outcome);
+                if (outcome.retryable()) {
+                    retry.add(p);
+                }
             }
-        }
-        for (Pending p : secondPass) {
-            results[p.index()] = toResult(p.eventId(), storeAlone(p));
+            progress = retry.size() < open.size();
+            open = retry;
         }
     }
 

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** A bounded Axon aggregate cache on Caffeine (Axon 4 ships adapters for EhCache and JCache only). */
+/**
+ * A bounded Axon aggregate cache on Caffeine (Axon 4 ships adapters for EhCache and JCache only). Null keys are
+ * ignored: Axon passes the null identifier of a new aggregate that decided to apply no event.
+ */
 final class CaffeineAggregateCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> delegate;
@@ -23,17 +26,20 @@ final class CaffeineAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        return (V) delegate.getIfPresent(key);
+        return key == null ? null : (V) delegate.getIfPresent(key);
     }
 
     @Override
     public void put(Object key, Object value) {
-        delegate.put(key, value);
+        if (key != null) {
+            delegate.put(key, value);
+        }
     }
+
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return delegate.asMap().putIfAbsent(key, value) == null;
+        return key != null && delegate.asMap().putIfAbsent(key, value) == null;
     }
 
     @Override
@@ -44,7 +50,7 @@ final class CaffeineAggregateCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
-        return delegate.asMap().remove(key) != null;
+        return key != null && delegate.asMap().remove(key) != null;
     }
 
     @Override
@@ -54,12 +60,15 @@ final class CaffeineAggregateCache implements Cache {
 
     @Override
     public boolean containsKey(Object key) {
-        return delegate.asMap().containsKey(key);
+        return key != null && delegate.asMap().containsKey(key);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        if (key == null) {
+            return;
+        }
         delegate.asMap().computeIfPresent(key, (k, v) -> update.apply((V) v));
     }
 
