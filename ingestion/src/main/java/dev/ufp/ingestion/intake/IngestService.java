@@ -109,7 +109,7 @@ public class IngestService {
             } catch (RuntimeException batchFailure) {
                 keys.forEach(conversationCache::remove);
                 log.info("Batch of {} events fell back to one transaction per event: {}", pending.size(),
-                        batchFailure.toString());
+                        summary(batchFailure));
                 metrics.fallback();
                 storeOneByOne(pending, results);
             }
@@ -165,6 +165,18 @@ public class IngestService {
         }
         throw new StoreUnavailableException("event " + p.eventId() + " could not be stored after "
                 + properties.attemptsPerEvent() + " attempts", last);
+    }
+
+    /** The root cause in one short line: driver messages can carry whole event payloads. */
+    private static String summary(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int cut = message.lastIndexOf("ERROR:");
+        message = cut >= 0 ? message.substring(cut) : message;
+        return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
     private static ItemResult toResult(String eventId, RecordOutcome outcome) {
