@@ -1,0 +1,63 @@
+package dev.ufp.infra.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A minimal client of the platform's HTTP API, as a product backend would write one. */
+final class PlatformClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String baseUrl;
+
+    PlatformClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    String issueKey(String adminKey, String tenant, List<String> roles) throws IOException, InterruptedException {
+        JsonNode issued = send("POST", "/v1/admin/keys", adminKey, json.writeValueAsString(
+                Map.of("tenant", tenant, "roles", roles)), 201);
+        return issued.get("key").asText();
+    }
+
+    JsonNode postEvents(String key, List<ObjectNode> events) throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode();
+        body.putArray("events").addAll(events);
+        return send("POST", "/v1/events", key, json.writeValueAsString(body), 200, 207);
+    }
+
+    JsonNode history(String key, String conversationId) throws IOException, InterruptedException {
+        return send("GET", "/v1/conversations/" + conversationId + "/events", key, null, 200);
+    }
+
+    String pretty(JsonNode node) throws IOException {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    }
+
+    private JsonNode send(String method, String path, String key, String body, int... expected)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return json.readTree(response.body());
+            }
+        }
+        throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ufp.infra;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Module boundaries. Other modules reach ingestion only through its public packages (contract, intake, tenancy,
+ * problem); the event contract depends on no platform code; no package cycles inside a module.
+ */
+class ModuleBoundariesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.ufp");
+    }
+
+    @Test
+    void otherModulesUseOnlyThePublicPackagesOfIngestion() {
+        noClasses().that().resideOutsideOfPackage("dev.ufp.ingestion..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.ufp.ingestion.conversation..", "dev.ufp.ingestion.store..", "dev.ufp.ingestion.api..")
+                .check(classes);
+    }
+
+    @Test
+    void theEventContractDependsOnNoPlatformCode() {
+        classes().that().resideInAPackage("dev.ufp.ingestion.contract..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.ufp.ingestion.contract..", "java..",
+                        "jakarta.validation..", "com.fasterxml.jackson.annotation..", "org.axonframework.serialization..")
+                .check(classes);
+    }
+
+    @Test
+    void ingestionPackagesHaveNoCycles() {
+        slices().matching("dev.ufp.ingestion.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theWriteModelKnowsNothingOfTheWeb() {
+        noClasses().that().resideInAnyPackage("dev.ufp.ingestion.conversation..", "dev.ufp.ingestion.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+                .check(classes);
+    }
+}
