@@ -33,10 +33,10 @@ class BatchBodyReader {
             root = objectMapper.readTree(bytes);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            throw ApiProblem.badRequest("malformed-json", "the body is not valid JSON: " + e.getOriginalMessage(),
+            String reason = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            throw ApiProblem.badRequest("malformed-json", "the body is not valid JSON: " + reason,
                     new FieldViolation("", location == null ? null
-                            : "line " + location.getLineNr() + ", column " + location.getColumnNr(), null,
-                            e.getOriginalMessage()));
+                            : "line " + location.getLineNr() + ", column " + location.getColumnNr(), null, reason));
         }
         if (root == null || !root.isObject() || !root.has("events") || !root.get("events").isArray()) {
             throw ApiProblem.badRequest("missing-events", "the body must be an object with an array 'events'",
