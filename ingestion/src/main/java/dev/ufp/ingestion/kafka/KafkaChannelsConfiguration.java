@@ -1,0 +1,102 @@
+package dev.ufp.ingestion.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Map;
+
+/** Topics, the byte-array producer and the batch listener factory, configured once. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FeedbackKafkaProperties.class)
+@ConditionalOnProperty(name = "feedback.kafka.enabled", havingValue = "true", matchIfMissing = true)
+class KafkaChannelsConfiguration {
+
+    static final String PUBLISHER_GROUP = "kafka-publisher";
+
+    @Bean
+    NewTopic ingestTopic(FeedbackKafkaProperties properties) {
+        return TopicBuilder.name(properties.ingestTopic()).partitions(properties.partitions()).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(FeedbackKafkaProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions()).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic eventsTopic(FeedbackKafkaProperties properties) {
+        return TopicBuilder.name(properties.eventsTopic()).partitions(properties.partitions()).replicas(1).build();
+    }
+
+    /** Idempotent, acks=all; fails fast while the broker is away so processors back off and retry. */
+    @Bean
+    KafkaTemplate<String, byte[]> feedbackKafkaTemplate(KafkaProperties boot, MeterRegistry meters) {
+        Map<String, Object> config = boot.buildProducerProperties(null);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
+    }
+
+    /**
+     * Batch listener; a failure that is not the records' fault (the database is down) retries the whole batch
+     * with exponential back-off, without limit: no record is ever skipped, and redelivered ones are duplicates.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestListenerFactory(KafkaProperties boot,
+                                                                                 MeterRegistry meters) {
+        Map<String, Object> config = boot.buildConsumerProperties(null);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    /** A failed publication must stop the publisher (and be retried), never be logged and skipped. */
+    @Autowired
+    void propagatePublisherErrors(EventProcessingConfigurer configurer) {
+        configurer.registerListenerInvocationErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+}

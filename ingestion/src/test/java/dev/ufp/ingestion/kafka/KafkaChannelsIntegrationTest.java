@@ -1,0 +1,237 @@
+package dev.ufp.ingestion.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ufp.ingestion.IngestionTestApplication;
+import dev.ufp.itsupport.PlatformNode;
+import dev.ufp.itsupport.PostgresDatabase;
+import dev.ufp.launchers.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import static dev.ufp.ingestion.ApiTestSupport.love;
+import static dev.ufp.ingestion.ApiTestSupport.prompt;
+import static dev.ufp.ingestion.ApiTestSupport.response;
+import static dev.ufp.ingestion.ApiTestSupport.started;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Kafka channels on a real broker started by the test, with the event store on the real PostgreSQL. */
+class KafkaChannelsIntegrationTest {
+
+    private static final String INGEST = "feedback.ingest.v1";
+    private static final String DLT = "feedback.ingest.v1.dlt";
+    private static final String EVENTS = "feedback.events.v1";
+
+    @TempDir
+    static Path brokerHome;
+    private static PostgresDatabase database;
+    private static KafkaBroker broker;
+    private static PlatformNode node;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() {
+        database = PostgresDatabase.create("ufp_it_kafka");
+        broker = KafkaBroker.start(KafkaBroker.Config.onFreePorts(brokerHome));
+        node = PlatformNode.start(database, List.of("--feedback.kafka.enabled=true",
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers()), IngestionTestApplication.class);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        node.close();
+        broker.stop();
+        database.close();
+    }
+
+    private static List<String> conversation(String id) {
+        return List.of(started(id + "-start", id, "alice"), prompt(id + "-p0", id, "t0"),
+                response(id + "-r0", id, "t0", "r0"), love(id + "-l0", id, "r0", "alice"));
+    }
+
+    private static void publish(String conversationId, String json, String key) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(INGEST, conversationId,
+                json.getBytes(StandardCharsets.UTF_8));
+        if (key != null) {
+            record.headers().add("feedback-key", key.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get();
+    }
+
+    @Test
+    void eventsPublishedToTheIngestTopicAreStoredExactlyAsOverHttp() throws Exception {
+        String key = node.issueKey("kafka-in", "ingest", "analyst");
+        String viaKafka = "k-" + UUID.randomUUID();
+        String viaHttp = "h-" + UUID.randomUUID();
+        for (String event : conversation(viaKafka)) {
+            publish(viaKafka, event, key);
+        }
+        node.postEvents(key, conversation(viaHttp));
+        await().atMost(Duration.ofSeconds(60)).until(() -> node.history(key, viaKafka).status() == 200
+                && node.history(key, viaKafka).body().get("events").size() == 4);
+        assertThat(shape(node.history(key, viaKafka).body())).isEqualTo(shape(node.history(key, viaHttp).body()));
+
+        for (String event : conversation(viaKafka)) {
+            publish(viaKafka, event, key);
+        }
+        awaitIngestTopicConsumed();
+        assertThat(node.history(key, viaKafka).body().get("events")).hasSize(4);
+    }
+
+    @Test
+    void refusedRecordsGoToTheDeadLetterTopicWithReasonsAndDoNotBlockThePartition() throws Exception {
+        String ingestKey = node.issueKey("kafka-dlt", "ingest", "analyst");
+        String analystKey = node.issueKey("kafka-dlt", "analyst");
+        String id = "d-" + UUID.randomUUID();
+        publish(id, "{not json", ingestKey);
+        publish(id, started(id + "-start", id, "alice"), null);
+        publish(id, started(id + "-start", id, "alice"), "ufp_unknown_key");
+        publish(id, started(id + "-start", id, "alice"), analystKey);
+        publish(id, started(id + "-start", id, "alice").replace("\"userId\"", "\"user\""), ingestKey);
+        publish(id, started(id + "-start", id, "alice"), ingestKey);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> node.history(ingestKey, id).status() == 200);
+        Map<String, Map<String, String>> letters = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer("dlt-" + id)) {
+            consumer.subscribe(List.of(DLT));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (id.equals(record.key())) {
+                        letters.put(record.offset() + "@" + record.partition(), headers(record));
+                    }
+                }
+                return letters.size() >= 5;
+            });
+        }
+        assertThat(letters.values()).extracting(h -> h.get("feedback-dlt-code"))
+                .containsExactlyInAnyOrder("malformed-json", "unauthorized", "unauthorized", "forbidden",
+                        "invalid-field");
+        assertThat(letters.values()).allSatisfy(h -> {
+            assertThat(h.get("feedback-dlt-reason")).isNotBlank();
+            assertThat(h.get("feedback-dlt-origin")).startsWith(INGEST + "/");
+        });
+        assertThat(letters.values()).filteredOn(h -> "invalid-field".equals(h.get("feedback-dlt-code")))
+                .singleElement().satisfies(h -> assertThat(h.get("feedback-dlt-reason")).contains("\"field\":\"user\""));
+    }
+
+    @Test
+    void everyStoredEventReachesTheEventsTopicEvenAcrossABrokerOutage() throws Exception {
+        String tenant = "kafka-out-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = node.issueKey(tenant, "ingest");
+        List<String> before = new ArrayList<>();
+        List<String> during = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            before.addAll(conversation("b" + i + "-" + UUID.randomUUID()));
+            during.addAll(conversation("o" + i + "-" + UUID.randomUUID()));
+        }
+        assertThat(node.postEvents(key, before).body().get("accepted").asInt()).isEqualTo(before.size());
+        awaitPublished(tenant, before.size());
+
+        broker.stop();
+        assertThat(node.postEvents(key, during).body().get("accepted").asInt()).isEqualTo(during.size());
+        broker = KafkaBroker.start(broker.config());
+
+        long stored = database.count("select count(*) from domain_event_entry where aggregate_identifier like '"
+                + tenant + ":%'");
+        assertThat(stored).isEqualTo(before.size() + during.size());
+        Map<String, Map<String, String>> published = awaitPublished(tenant, (int) stored);
+        assertThat(published.keySet()).containsAll(ids(before)).containsAll(ids(during));
+        Map<String, String> sample = published.get(ids(during).get(2));
+        assertThat(sample).containsEntry("feedback-tenant", tenant).containsEntry("feedback-type", "ResponseGenerated")
+                .containsKeys("feedback-global-sequence", "feedback-sequence");
+    }
+
+    /** Reads the events topic from the start until {@code expected} distinct event ids of the tenant are seen. */
+    private static Map<String, Map<String, String>> awaitPublished(String tenant, int expected) {
+        Map<String, Map<String, String>> byEventId = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer("events-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(EVENTS));
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = headers(record);
+                    if (tenant.equals(headers.get("feedback-tenant"))) {
+                        byEventId.put(headers.get("feedback-event-id"), headers);
+                    }
+                }
+                return byEventId.size() >= expected;
+            });
+        }
+        assertThat(byEventId).hasSize(expected);
+        return byEventId;
+    }
+
+    private static void awaitIngestTopicConsumed() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Map<TopicPartition, Long> committed = admin.listConsumerGroupOffsets("feedback-ingest")
+                        .partitionsToOffsetAndMetadata().get().entrySet().stream()
+                        .filter(e -> e.getKey().topic().equals(INGEST) && e.getValue() != null)
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(Set.of(INGEST)).allTopicNames().get().get(INGEST).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(INGEST, p.partition()), OffsetSpec.latest()));
+                return admin.listOffsets(latest).all().get().entrySet().stream()
+                        .allMatch(e -> e.getValue().offset() == committed.getOrDefault(e.getKey(), 0L));
+            });
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static List<String> shape(JsonNode history) {
+        List<String> shape = new ArrayList<>();
+        for (JsonNode stored : history.get("events")) {
+            shape.add(stored.get("sequence").asLong() + ":" + stored.at("/event/type").asText() + ":"
+                    + stored.at("/event/userId").asText(""));
+        }
+        return shape;
+    }
+
+    private static List<String> ids(List<String> events) {
+        return events.stream().map(e -> e.replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1")).toList();
+    }
+}
