@@ -58,6 +58,13 @@ public final class PlatformNode implements AutoCloseable {
         return send("POST", "/v1/events", key, "{\"events\":[" + String.join(",", events) + "]}");
     }
 
+    /** An unauthenticated GET, e.g. of an actuator endpoint. */
+    public Response get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+    }
+
     public Response history(String key, String conversationId) throws IOException, InterruptedException {
         return send("GET", "/v1/conversations/" + conversationId + "/events", key, null);
     }

@@ -171,6 +171,11 @@ class KafkaChannelsIntegrationTest {
         Map<String, String> sample = published.get(ids(during).get(2));
         assertThat(sample).containsEntry("feedback-tenant", tenant).containsEntry("feedback-type", "ResponseGenerated")
                 .containsKeys("feedback-global-sequence", "feedback-sequence");
+
+        JsonNode lag = node.get("/actuator/metrics/feedback.kafka.publication.lag").body();
+        assertThat(lag.at("/measurements/0/value").asDouble()).as("publications timed").isGreaterThanOrEqualTo(stored);
+        assertThat(node.get("/actuator/metrics/kafka.consumer.fetch.manager.records.lag.max").status())
+                .as("consumer lag of the ingest listener").isEqualTo(200);
     }
 
     /** Reads the events topic from the start until {@code expected} distinct event ids of the tenant are seen. */
