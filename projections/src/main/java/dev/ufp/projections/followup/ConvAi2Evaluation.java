@@ -22,7 +22,7 @@ public final class ConvAi2Evaluation {
     static final int BOOTSTRAP_RESAMPLES = 2000;
     static final long BOOTSTRAP_SEED = 20250101L;
     /** classifyAll over all pairs is timed this many times after one warm-up; the median is reported. */
-    static final int TIMED_ROUNDS = 5;
+    static final int DEFAULT_TIMED_ROUNDS = 5;
 
     /** One classifier's numbers; counts are [liked, disliked] per class. */
     record Result(String name, String version, double auc, double aucEvenDialogs, double aucOddDialogs,
@@ -31,14 +31,14 @@ public final class ConvAi2Evaluation {
     }
 
     /** @param distinctTexts distinct non-blank follow-ups and previous prompts: what one classifyAll embeds */
-    record Report(int dialogs, int pairs, int liked, int distinctTexts, List<Result> results,
+    record Report(int dialogs, int pairs, int liked, int distinctTexts, int timedRounds, List<Result> results,
                   DialogBootstrap.Interval firstMinusLast) {
     }
 
     private ConvAi2Evaluation() {
     }
 
-    static Report evaluate(Path file, List<FollowUpClassifier> classifiers) throws IOException {
+    static Report evaluate(Path file, List<FollowUpClassifier> classifiers, int timedRounds) throws IOException {
         List<RatedFollowUp> pairs = ConvAi2Pairs.load(file);
         List<FollowUpInput> inputs = pairs.stream()
                 .map(p -> new FollowUpInput(p.previousPrompt(), p.response(), p.followUp())).toList();
@@ -49,7 +49,8 @@ public final class ConvAi2Evaluation {
             dialogOf[i] = pairs.get(i).dialog();
         }
         DialogBootstrap bootstrap = new DialogBootstrap(dialogOf, labels, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
-        List<Result> results = classifiers.stream().map(c -> run(c, inputs, labels, dialogOf, bootstrap)).toList();
+        List<Result> results = classifiers.stream()
+                .map(c -> run(c, inputs, labels, dialogOf, bootstrap, timedRounds)).toList();
         DialogBootstrap.Interval delta = results.size() < 2 ? null
                 : bootstrap.difference(results.get(0).polarity(), results.get(results.size() - 1).polarity());
         int liked = 0;
@@ -60,14 +61,14 @@ public final class ConvAi2Evaluation {
         int distinctTexts = (int) inputs.stream()
                 .flatMap(i -> java.util.stream.Stream.of(i.followUp(), i.previousPrompt()))
                 .filter(t -> t != null && !t.isBlank()).distinct().count();
-        return new Report(dialogs, pairs.size(), liked, distinctTexts, results, delta);
+        return new Report(dialogs, pairs.size(), liked, distinctTexts, timedRounds, results, delta);
     }
 
     private static Result run(FollowUpClassifier classifier, List<FollowUpInput> inputs, boolean[] labels,
-                              int[] dialogOf, DialogBootstrap bootstrap) {
+                              int[] dialogOf, DialogBootstrap bootstrap, int timedRounds) {
         List<FollowUpVerdict> verdicts = classifier.classifyAll(inputs); // warm-up: lazy model load, JIT
-        double[] seconds = new double[TIMED_ROUNDS];
-        for (int r = 0; r < TIMED_ROUNDS; r++) {
+        double[] seconds = new double[timedRounds];
+        for (int r = 0; r < timedRounds; r++) {
             long start = System.nanoTime();
             classifier.classifyAll(inputs);
             seconds[r] = (System.nanoTime() - start) / 1e9;
@@ -83,7 +84,7 @@ public final class ConvAi2Evaluation {
         }
         return new Result(classifier.name(), classifier.version(), RocAuc.of(polarity, labels),
                 aucOnHalf(polarity, labels, dialogOf, 0), aucOnHalf(polarity, labels, dialogOf, 1),
-                bootstrap.auc(polarity), counts, polarity, inputs.size() / seconds[TIMED_ROUNDS / 2]);
+                bootstrap.auc(polarity), counts, polarity, inputs.size() / seconds[timedRounds / 2]);
     }
 
     private static double aucOnHalf(double[] scores, boolean[] labels, int[] dialogOf, int parity) {
@@ -115,7 +116,7 @@ public final class ConvAi2Evaluation {
                     r.interval(), r.aucEvenDialogs(), r.aucOddDialogs(), r.followUpsPerSecond()));
         }
         out.append(String.format("* classifyAll over all %d pairs in one call (%d distinct texts to embed),"
-                + " median of %d timed runs%n", report.pairs(), report.distinctTexts(), TIMED_ROUNDS));
+                + " median of %d timed runs%n", report.pairs(), report.distinctTexts(), report.timedRounds()));
         if (report.firstMinusLast() != null) {
             List<Result> rs = report.results();
             out.append(String.format("%nAUC(%s) - AUC(%s) = %.3f, paired 95%% CI over dialogs %s%n", rs.get(0).name(),
@@ -147,7 +148,8 @@ public final class ConvAi2Evaluation {
         EmbeddingFollowUpClassifier minilm = EmbeddingFollowUpClassifier.shared();
         System.out.printf("MiniLM encoder + prototypes loaded in %.1f s; NEUTRAL margin %.4f (cosine units)%n%n",
                 (System.nanoTime() - start) / 1e9, minilm.neutralMargin());
-        Report report = evaluate(Path.of(args[0]), List.of(minilm, new LexicalFollowUpClassifier()));
+        Report report = evaluate(Path.of(args[0]), List.of(minilm, new LexicalFollowUpClassifier()),
+                DEFAULT_TIMED_ROUNDS);
         System.out.print(format(report));
     }
 }

@@ -25,7 +25,7 @@ class ConvAi2FollowUpEvaluationTest {
         assumeTrue(data != null, "ConvAI2 data not found at ../shared/data/convai2/data_intermediate.json "
                 + "(relative to the repository root): skipping the follow-up evaluation");
         report = ConvAi2Evaluation.evaluate(data,
-                List.of(EmbeddingFollowUpClassifier.shared(), new LexicalFollowUpClassifier()));
+                List.of(EmbeddingFollowUpClassifier.shared(), new LexicalFollowUpClassifier()), 1);
         System.out.print(ConvAi2Evaluation.format(report));
     }
 
