@@ -1,24 +1,34 @@
 package dev.ufp.infra.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * CPU seconds used during a phase by the platform JVM, by this harness, and by the whole machine (the rest is
- * mostly PostgreSQL), from {@code /proc}; tells where the time goes on a small machine shared by all three.
+ * CPU seconds used during a phase by the platform JVM, this harness, PostgreSQL (processes named
+ * {@code postgres} alive at the end of the phase) and the whole machine, from {@code /proc}. What is left is other
+ * processes (a build on the same machine skews the run) plus backends that exited during the phase.
  */
 final class CpuMeter {
 
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
-    record Sample(double platform, double harness, double machine) {
+    record Sample(double platform, double harness, double machine, Map<Long, Double> postgres) {
         Sample minus(Sample before) {
-            return new Sample(platform - before.platform, harness - before.harness, machine - before.machine);
+            Map<Long, Double> pg = new HashMap<>();
+            postgres.forEach((pid, cpu) -> pg.put(pid, cpu - before.postgres.getOrDefault(pid, 0.0)));
+            return new Sample(platform - before.platform, harness - before.harness, machine - before.machine, pg);
+        }
+
+        double postgresTotal() {
+            return postgres.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
         double other() {
-            return machine - platform - harness;
+            return machine - platform - harness - postgresTotal();
         }
     }
 
@@ -30,7 +40,41 @@ final class CpuMeter {
 
     Sample sample() {
         return new Sample(processSeconds(platformPid), processSeconds(ProcessHandle.current().pid()),
-                machineSeconds());
+                machineSeconds(), postgresSeconds());
+    }
+
+    /**
+     * Polls one-second windows until processes other than the platform, PostgreSQL and this harness use less
+     * than a quarter of a core, for at most {@code maxSeconds}; false if the machine never got quiet.
+     */
+    boolean awaitQuiet(int maxSeconds) throws InterruptedException {
+        for (int waited = 0; waited < maxSeconds; waited++) {
+            Sample before = sample();
+            Thread.sleep(1000); // the measuring window itself, not a synchronisation
+            if (sample().minus(before).other() < 0.25) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<Long, Double> postgresSeconds() {
+        Map<Long, Double> cpu = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    if ("postgres".equals(Files.readString(process.resolve("comm")).trim())) {
+                        long pid = Long.parseLong(process.getFileName().toString());
+                        cpu.put(pid, processSeconds(pid));
+                    }
+                } catch (IOException exited) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return cpu;
+        }
+        return cpu;
     }
 
     private static double processSeconds(long pid) {

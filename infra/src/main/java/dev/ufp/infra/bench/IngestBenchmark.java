@@ -66,16 +66,19 @@ public final class IngestBenchmark {
             HttpIngestDriver driver = new HttpIngestDriver(client, options.batchSize());
 
             log("warm-up: %,d events raw, %,d through HTTP (not measured)", warmupEvents, warmupEvents);
-            raw.run(warmup);
+            raw.run(warmup, () -> { });
             driver.run(warmup);
             database.checkpoint();
 
+            awaitQuiet(cpu);
             log("raw JDBC baseline: %,d events", workload.total());
             CpuMeter.Sample before = cpu.sample();
-            Progress rawProgress = raw.run(workload);
-            Report.Phase rawPhase = new Report.Phase("raw JDBC batched insert", rawProgress, cpu.sample().minus(before));
+            CpuMeter.Sample[] after = new CpuMeter.Sample[1];
+            Progress rawProgress = raw.run(workload, () -> after[0] = cpu.sample());
+            Report.Phase rawPhase = new Report.Phase("raw JDBC batched insert", rawProgress, after[0].minus(before));
             database.checkpoint();
 
+            awaitQuiet(cpu);
             log("platform: %,d events through POST /v1/events", workload.total());
             before = cpu.sample();
             Progress platformProgress = driver.run(workload);
@@ -118,6 +121,13 @@ public final class IngestBenchmark {
                     // the hook is already running (Ctrl-C); cleanUp runs once either way
                 }
             }
+        }
+    }
+
+    private static void awaitQuiet(CpuMeter cpu) throws InterruptedException {
+        if (!cpu.awaitQuiet(120)) {
+            log("WARNING: other processes kept using more than 0.25 core for 120 s; results are skewed "
+                    + "(see the 'other processes' column)");
         }
     }
 

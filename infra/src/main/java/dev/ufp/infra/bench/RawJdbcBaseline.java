@@ -36,29 +36,42 @@ final class RawJdbcBaseline {
         this.keyId = keyId;
     }
 
-    Progress run(Workload workload) throws Exception {
+    /**
+     * Inserts the workload; the connections stay open until {@code afterwards} ran, so that their server
+     * processes are still there to be measured.
+     */
+    Progress run(Workload workload, Runnable afterwards) throws Exception {
         Progress progress = new Progress();
         ExecutorService threads = Executors.newFixedThreadPool(workload.threads());
+        List<Connection> connections = new ArrayList<>();
         try {
+            for (int t = 0; t < workload.threads(); t++) {
+                connections.add(database.connect());
+            }
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < workload.threads(); t++) {
                 List<BenchEvent> stream = workload.stream(t);
+                Connection connection = connections.get(t);
                 running.add(threads.submit(() -> {
-                    insertAll(stream, progress);
+                    insertAll(connection, stream, progress);
                     return null;
                 }));
             }
             for (Future<?> f : running) {
                 f.get();
             }
+            afterwards.run();
         } finally {
             threads.shutdownNow();
+            for (Connection c : connections) {
+                c.close();
+            }
         }
         return progress;
     }
 
-    private void insertAll(List<BenchEvent> stream, Progress progress) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+    private void insertAll(Connection c, List<BenchEvent> stream, Progress progress) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             c.setAutoCommit(false);
             for (int from = 0; from < stream.size(); from += ROWS_PER_TRANSACTION) {
                 List<BenchEvent> rows = stream.subList(from, Math.min(stream.size(), from + ROWS_PER_TRANSACTION));

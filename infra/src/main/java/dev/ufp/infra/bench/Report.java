@@ -33,10 +33,11 @@ final class Report {
 
     void throughput(Phase raw, Phase platform) {
         out.printf("%n%-34s %12s %10s %12s   %s%n", "throughput", "events", "seconds", "events/s",
-                "CPU µs/event: platform JVM | harness | rest (PostgreSQL, OS)");
+                "CPU µs/event: platform JVM | PostgreSQL | harness | other processes");
         for (Phase p : List.of(raw, platform)) {
-            out.printf("%-34s %,12d %10.1f %,12.0f   %8.1f | %7.1f | %7.1f%n", p.name(), p.progress().done(),
-                    p.progress().seconds(), p.progress().rate(), p.microsPerEvent(p.cpu().platform()),
+            out.printf("%-34s %,12d %10.1f %,12.0f   %8.1f | %10.1f | %7.1f | %7.1f%n", p.name(),
+                    p.progress().done(), p.progress().seconds(), p.progress().rate(),
+                    p.microsPerEvent(p.cpu().platform()), p.microsPerEvent(p.cpu().postgresTotal()),
                     p.microsPerEvent(p.cpu().harness()), p.microsPerEvent(p.cpu().other()));
         }
         double ratio = platform.progress().rate() / raw.progress().rate();

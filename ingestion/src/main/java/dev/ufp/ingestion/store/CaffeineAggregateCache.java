@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A bounded Axon aggregate cache on Caffeine (Axon 4 ships adapters for EhCache and JCache only).
+ * A bounded Axon aggregate cache on Caffeine (Axon 4 ships adapters for EhCache and JCache only). Null keys are
+ * ignored: Axon passes the null identifier of a new aggregate that decided to apply no event.
  * <p>
  * Every aggregate put while a Spring transaction is active is also pinned in a map bound to that transaction,
  * and reads inside the transaction see the pinned entry first, so an aggregate the transaction already wrote
@@ -36,6 +37,9 @@ final class CaffeineAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
+        if (key == null) {
+            return null;
+        }
         Map<Object, Object> pinned = pinned(false);
         Object value = pinned == null ? null : pinned.get(key);
         return (V) (value != null ? value : delegate.getIfPresent(key));
@@ -43,13 +47,16 @@ final class CaffeineAggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
+        if (key == null) {
+            return;
+        }
         delegate.put(key, value);
         pin(key, value);
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        if (get(key) != null) {
+        if (key == null || get(key) != null) {
             return false;
         }
         put(key, value);
@@ -60,8 +67,8 @@ final class CaffeineAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
         T existing = get(key);
-        if (existing != null) {
-            return existing;
+        if (existing != null || key == null) {
+            return existing != null ? existing : valueSupplier.get();
         }
         T value = (T) delegate.get(key, k -> valueSupplier.get());
         pin(key, value);
@@ -70,6 +77,9 @@ final class CaffeineAggregateCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
+        if (key == null) {
+            return false;
+        }
         Map<Object, Object> pinned = pinned(false);
         boolean wasPinned = pinned != null && pinned.remove(key) != null;
         return delegate.asMap().remove(key) != null || wasPinned;
