@@ -51,6 +51,7 @@ public final class IngestBenchmark {
         PlatformProcess platform = null;
         AtomicBoolean cleaned = new AtomicBoolean();
         Thread onInterrupt = null;
+        CpuTimeline timeline = null;
         boolean succeeded = false;
         try {
             platform = PlatformProcess.start(options.jar(), database.name(), options.platformJvmOptions());
@@ -61,6 +62,7 @@ public final class IngestBenchmark {
             platform.awaitHealthy(http);
             EventsClient client = EventsClient.withNewKey(http, platform, TENANT);
             CpuMeter cpu = new CpuMeter(platform.pid());
+            timeline = new CpuTimeline(cpu);
             database.createRawTable();
             RawJdbcBaseline raw = new RawJdbcBaseline(database, TENANT, client.keyId());
             HttpIngestDriver driver = new HttpIngestDriver(client, options.batchSize());
@@ -92,7 +94,7 @@ public final class IngestBenchmark {
 
             report.header(options, workload, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
-            report.throughput(rawPhase, platformPhase);
+            report.throughput(rawPhase, platformPhase, timeline);
             report.latency(latency);
             report.memory(peakRss);
             long expectedAxon = warmupEvents + workload.total() + latency.requests();
@@ -107,6 +109,9 @@ public final class IngestBenchmark {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
+            if (timeline != null) {
+                timeline.close();
+            }
             if (platform != null && !succeeded) {
                 System.err.println("platform log kept at " + platform.log());
             }

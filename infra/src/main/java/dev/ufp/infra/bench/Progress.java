@@ -34,14 +34,19 @@ final class Progress {
 
     /** Events per second in each window of {@code window} events (the last window may be shorter). */
     synchronized List<Double> windowRates(long window) {
-        List<Double> rates = new ArrayList<>();
+        return windowSpans(window).stream().map(w -> (w[1] - w[0]) / ((w[3] - w[2]) / 1e9)).toList();
+    }
+
+    /** Each window as {fromEvents, toEvents, fromNanos, toNanos}, cut at the first batch reaching its end. */
+    synchronized List<long[]> windowSpans(long window) {
+        List<long[]> spans = new ArrayList<>();
         long fromCount = 0;
         long fromNanos = startNanos;
         long boundary = window;
-        for (long[] mark : marks) {
-            boolean last = mark == marks.get(marks.size() - 1);
-            if (mark[0] >= boundary || last) {
-                rates.add((mark[0] - fromCount) / ((mark[1] - fromNanos) / 1e9));
+        for (int i = 0; i < marks.size(); i++) {
+            long[] mark = marks.get(i);
+            if (mark[0] >= boundary || i == marks.size() - 1) {
+                spans.add(new long[] {fromCount, mark[0], fromNanos, mark[1]});
                 fromCount = mark[0];
                 fromNanos = mark[1];
                 while (boundary <= mark[0]) {
@@ -49,7 +54,7 @@ final class Progress {
                 }
             }
         }
-        return rates;
+        return spans;
     }
 
     /** Rate of the first {@code window} events and of the last {@code window} events, as measured. */

@@ -31,7 +31,7 @@ final class Report {
                 options.platformJvmOptions().isEmpty() ? "(JVM defaults)" : options.platformJvmOptions());
     }
 
-    void throughput(Phase raw, Phase platform) {
+    void throughput(Phase raw, Phase platform, CpuTimeline timeline) {
         out.printf("%n%-34s %12s %10s %12s   %s%n", "throughput", "events", "seconds", "events/s",
                 "CPU µs/event: platform JVM | PostgreSQL | harness | other processes");
         for (Phase p : List.of(raw, platform)) {
@@ -47,7 +47,9 @@ final class Report {
         out.printf("%-34s %,12.0f / %,.0f events/s = %.2f   target >= 0.90: %s%n",
                 "platform last / first 100k", firstLast[1], firstLast[0], trend, trend >= 0.9 ? "MET" : "MISSED");
         out.printf("platform per-100k windows (events/s): %s%n", windows(platform.progress()));
+        out.printf("  other processes' CPU (cores):       %s%n", background(platform.progress(), timeline));
         out.printf("raw per-100k windows (events/s):      %s%n", windows(raw.progress()));
+        out.printf("  other processes' CPU (cores):       %s%n", background(raw.progress(), timeline));
     }
 
     void latency(LatencyProbe.Result latency) {
@@ -68,6 +70,13 @@ final class Report {
     void verdict(boolean correct) {
         out.printf("%ncorrectness: %s%n", correct ? "OK (every item result accepted, stored counts exact)"
                 : "FAILED");
+    }
+
+    private static String background(Progress progress, CpuTimeline timeline) {
+        return progress.windowSpans(WINDOW).stream()
+                .map(w -> w[3] - w[2] < 3_000_000_000L ? "n/a(<3s)"
+                        : String.format("%.2f", timeline.otherCores(w[2], w[3])))
+                .collect(Collectors.joining(" "));
     }
 
     private static String windows(Progress progress) {
