@@ -20,7 +20,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One chat conversation of one tenant. Every event is checked against {@link ConversationRules}; the outcome
  * is returned, so a rejected event never rolls back a transaction shared with its neighbours.
  */
-@Aggregate(cache = "conversationCache", snapshotTriggerDefinition = "conversationSnapshotTrigger")
+@Aggregate(cache = "conversationCache", snapshotTriggerDefinition = "conversationSnapshotTrigger",
+        commandTargetResolver = ConversationTargetResolver.NAME)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

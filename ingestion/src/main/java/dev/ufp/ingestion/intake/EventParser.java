@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.ufp.ingestion.contract.FeedbackEvent;
 import dev.ufp.ingestion.problem.FieldViolation;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -41,8 +44,29 @@ class EventParser {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        this.validator = validator;
+        this.validator = validator instanceof ValidatorFactory factory
+                ? factory.usingContext().traversableResolver(EVERYTHING_REACHABLE).getValidator()
+                : validator;
     }
+
+    /**
+     * The contract records are plain values, never JPA entities, so every property is reachable. The default
+     * (JPA-aware) resolver asks the persistence provider about each property of each event, which the
+     * ingestion benchmark measured at about half of the validation cost. Same constraints, same messages.
+     */
+    private static final TraversableResolver EVERYTHING_REACHABLE = new TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                                   java.lang.annotation.ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                                    java.lang.annotation.ElementType elementType) {
+            return true;
+        }
+    };
 
     sealed interface Parsed permits Valid, Invalid {
         String eventId();

@@ -1,0 +1,124 @@
+package dev.ufp.infra.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform under test, as its own JVM ({@code java -jar} the fat jar, postgres profile, a free port, a fresh
+ * data directory and a random admin key), ready once {@code /actuator/health} answers UP; stopped on close.
+ */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final int port;
+    private final String adminKey;
+    private final Path home;
+    private final Path log;
+
+    private PlatformProcess(Process process, int port, String adminKey, Path home) {
+        this.process = process;
+        this.port = port;
+        this.adminKey = adminKey;
+        this.home = home;
+        this.log = home.resolve("platform.log");
+    }
+
+    static PlatformProcess start(Path jar, String database, List<String> jvmOptions) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("platform jar not found: " + jar.toAbsolutePath());
+        }
+        Path home = Files.createTempDirectory("ufp-bench-");
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String adminKey = "bench-admin-" + HexFormat.of().formatHex(secret);
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("platform.log").toFile());
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+        builder.environment().put("FEEDBACK_PG_DB", database);
+        builder.environment().put("FEEDBACK_HOME", home.toString());
+        builder.environment().put("FEEDBACK_ADMIN_KEY", adminKey);
+        return new PlatformProcess(builder.start(), port, adminKey, home);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Polls the health endpoint until it reports UP, failing early if the JVM exits. */
+    void awaitHealthy(HttpClient http) throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("platform exited with " + process.exitValue() + " during startup; "
+                        + "see " + log);
+            }
+            try {
+                HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling
+            }
+            process.waitFor(250, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("platform not healthy after " + STARTUP + "; see " + log);
+    }
+
+    /** Graceful stop (SIGTERM), then a forced one; the data directory goes unless the run failed. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    void deleteHome() throws IOException {
+        try (var files = Files.walk(home)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
