@@ -46,6 +46,11 @@ final class EventsClient {
         return keyId;
     }
 
+    /** The API key itself, for channels that carry it elsewhere (the Kafka {@code feedback-key} header). */
+    String key() {
+        return bearer.substring("Bearer ".length());
+    }
+
     static EventsClient withNewKey(HttpClient http, PlatformProcess platform, String tenant)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(platform.uri("/v1/admin/keys"))

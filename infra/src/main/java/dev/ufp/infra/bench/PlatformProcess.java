@@ -38,6 +38,12 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     static PlatformProcess start(Path jar, String database, List<String> jvmOptions) throws IOException {
+        return start(jar, database, jvmOptions, List.of("--feedback.kafka.enabled=false"));
+    }
+
+    /** {@code appArguments} go to Spring Boot, e.g. Kafka settings. */
+    static PlatformProcess start(Path jar, String database, List<String> jvmOptions, List<String> appArguments)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("platform jar not found: " + jar.toAbsolutePath());
         }
@@ -50,6 +56,7 @@ final class PlatformProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        command.addAll(appArguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("platform.log").toFile());

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param eventsTopic     every stored event, keyed by conversationId
  * @param partitions      partitions of the topics the platform creates
  * @param keyHeader       record header carrying the ingest key (which names the tenant)
+ * @param listenerThreads consumers of the ingest topic in this process (each takes whole partitions)
  */
 @ConfigurationProperties("feedback.kafka")
 public record FeedbackKafkaProperties(boolean enabled, String ingestTopic, String deadLetterTopic,
-                                      String eventsTopic, int partitions, String keyHeader) {
+                                      String eventsTopic, int partitions, String keyHeader,
+                                      int listenerThreads) {
 
     public FeedbackKafkaProperties {
         ingestTopic = ingestTopic == null ? "feedback.ingest.v1" : ingestTopic;
@@ -22,5 +24,6 @@ public record FeedbackKafkaProperties(boolean enabled, String ingestTopic, Strin
         eventsTopic = eventsTopic == null ? "feedback.events.v1" : eventsTopic;
         partitions = partitions <= 0 ? 6 : partitions;
         keyHeader = keyHeader == null ? "feedback-key" : keyHeader;
+        listenerThreads = listenerThreads <= 0 ? 3 : listenerThreads;
     }
 }
