@@ -144,4 +144,9 @@ final class CaffeineAggregateCache implements Cache {
     long size() {
         return delegate.estimatedSize();
     }
+
+    /** Runs pending evictions now (Caffeine evicts asynchronously). */
+    void cleanUpForTest() {
+        delegate.cleanUp();
+    }
 }
