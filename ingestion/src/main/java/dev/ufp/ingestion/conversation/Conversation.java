@@ -12,7 +12,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -35,19 +37,43 @@ class Conversation {
         // for Axon and Jackson
     }
 
+    /**
+     * Decides every event of the command against a working copy of the state, in order; events rejected as
+     * retryable (their target comes later in the same command) are decided again after the others, for as long
+     * as a pass changes anything. Accepted events are applied in the order they were accepted.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RecordOutcome handle(RecordEventCommand command) {
-        FeedbackEvent event = command.event();
+    List<RecordOutcome> handle(RecordEventsCommand command) {
+        ConversationState working = state.copy();
+        MetaData metaData = MetaData.from(command.metadata());
+        List<FeedbackEvent> events = command.events();
+        RecordOutcome[] outcomes = new RecordOutcome[events.size()];
+        List<Integer> open = IntStream.range(0, events.size()).boxed().toList();
+        boolean progress = true;
+        while (!open.isEmpty() && progress) {
+            List<Integer> retry = new ArrayList<>();
+            for (int i : open) {
+                FeedbackEvent event = events.get(i);
+                outcomes[i] = decide(working, event);
+                if (outcomes[i].status() == RecordOutcome.Status.ACCEPTED) {
+                    working.apply(event);
+                    apply(event, metaData);
+                } else if (outcomes[i].retryable()) {
+                    retry.add(i);
+                }
+            }
+            progress = retry.size() < open.size();
+            open = retry;
+        }
+        return List.of(outcomes);
+    }
+
+    private static RecordOutcome decide(ConversationState state, FeedbackEvent event) {
         if (ConversationRules.isDuplicate(state, event)) {
             return RecordOutcome.DUPLICATE;
         }
-        Optional<Rejection> rejection = ConversationRules.check(state, event);
-        if (rejection.isPresent()) {
-            return RecordOutcome.rejected(rejection.get());
-        }
-        apply(event, MetaData.from(command.metadata()));
-        return RecordOutcome.ACCEPTED;
+        return ConversationRules.check(state, event).map(RecordOutcome::rejected).orElse(RecordOutcome.ACCEPTED);
     }
 
     @EventSourcingHandler

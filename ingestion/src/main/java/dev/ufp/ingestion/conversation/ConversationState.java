@@ -27,6 +27,18 @@ final class ConversationState {
     private final Map<String, Integer> responseLengths = new HashMap<>();
     private final Set<String> liveReactions = new HashSet<>();
 
+    /** An independent copy, to decide a whole command's events before Axon applies them. */
+    ConversationState copy() {
+        ConversationState copy = new ConversationState();
+        copy.started = started;
+        copy.closed = closed;
+        copy.eventIds.addAll(eventIds);
+        copy.turns.addAll(turns);
+        copy.responseLengths.putAll(responseLengths);
+        copy.liveReactions.addAll(liveReactions);
+        return copy;
+    }
+
     void apply(FeedbackEvent event) {
         eventIds.add(event.eventId());
         if (event instanceof ConversationStarted) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ufp.ingestion.contract.EventMetadata;
 import dev.ufp.ingestion.contract.FeedbackEvent;
 import dev.ufp.ingestion.contract.UserAttributed;
-import dev.ufp.ingestion.conversation.RecordEventCommand;
+import dev.ufp.ingestion.conversation.RecordEventsCommand;
 import dev.ufp.ingestion.conversation.RecordOutcome;
 import dev.ufp.ingestion.conversation.Rejection;
 import dev.ufp.ingestion.tenancy.Pseudonymizer;
@@ -22,17 +22,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
- * Stores a batch of submitted events with exact per-item results. The whole batch runs as one transaction
- * (cheap: Hibernate batches the inserts); if that transaction fails for any reason, the aggregates it touched
- * are evicted from the cache and every event is redone in its own transaction, so one bad event never
- * loses or duplicates its neighbours. Events whose target comes later in the same batch are
- * retried after it.
+ * Stores a batch of submitted events with exact per-item results. The batch's events are grouped by conversation
+ * (submission order kept within each) and each conversation gets one command; the whole batch runs as one
+ * transaction (cheap: Hibernate batches the inserts). If that transaction fails for any reason, the aggregates
+ * it touched are evicted from the cache and each conversation is redone in its own transaction, so a failure
+ * never loses or duplicates events of other conversations. Within a conversation, an event whose target comes
+ * later in the batch (a reaction listed before its response) is decided after it, by the aggregate.
  */
 @Service
 @EnableConfigurationProperties(IngestProperties.class)
@@ -65,10 +66,8 @@ public class IngestService {
         this.metrics = new IngestMetrics(meters);
     }
 
-    private record Pending(int index, RecordEventCommand command) {
-        String eventId() {
-            return command.event().eventId();
-        }
+    /** A conversation's valid events of this batch and their positions in the request. */
+    private record Group(String conversationId, List<Integer> indexes, List<FeedbackEvent> events) {
     }
 
     public IngestProperties limits() {
@@ -77,48 +76,57 @@ public class IngestService {
 
     public List<ItemResult> ingest(IngestSource source, List<JsonNode> items) {
         ItemResult[] results = new ItemResult[items.size()];
-        List<Pending> pending = new ArrayList<>(items.size());
+        Map<String, Group> groups = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             EventParser.Parsed parsed = parser.parse(items.get(i));
             if (parsed instanceof EventParser.Valid valid) {
-                pending.add(new Pending(i, command(source, valid.event())));
+                FeedbackEvent event = pseudonymized(source, valid.event());
+                Group group = groups.computeIfAbsent(event.conversationId(),
+                        id -> new Group(id, new ArrayList<>(), new ArrayList<>()));
+                group.indexes().add(i);
+                group.events().add(event);
             } else {
                 results[i] = ItemResult.rejected(parsed.eventId(), ((EventParser.Invalid) parsed).error());
             }
         }
-        if (!pending.isEmpty()) {
-            store(pending, results);
+        if (!groups.isEmpty()) {
+            Map<String, String> metadata = Map.of(EventMetadata.TENANT, source.tenant(),
+                    EventMetadata.CHANNEL, source.channel(), EventMetadata.KEY_ID, source.keyId());
+            List<RecordEventsCommand> commands = groups.values().stream()
+                    .map(g -> RecordEventsCommand.of(source.tenant(), g.conversationId(), g.events(), metadata))
+                    .toList();
+            store(commands, List.copyOf(groups.values()), results);
         }
         List<ItemResult> outcome = List.of(results);
         metrics.record(source.channel(), outcome);
         return outcome;
     }
 
-    private RecordEventCommand command(IngestSource source, FeedbackEvent event) {
-        FeedbackEvent stored = event instanceof UserAttributed attributed
+    private FeedbackEvent pseudonymized(IngestSource source, FeedbackEvent event) {
+        return event instanceof UserAttributed attributed
                 ? attributed.withUserId(pseudonymizer.pseudonymize(source.tenant(), attributed.userId()))
                 : event;
-        return RecordEventCommand.of(source.tenant(), stored, Map.of(
-                EventMetadata.TENANT, source.tenant(),
-                EventMetadata.CHANNEL, source.channel(),
-                EventMetadata.KEY_ID, source.keyId()));
     }
 
-    private void store(List<Pending> pending, ItemResult[] results) {
-        List<String> keys = pending.stream().map(p -> p.command().conversationKey()).distinct().toList();
+    private void store(List<RecordEventsCommand> commands, List<Group> groups, ItemResult[] results) {
+        List<String> keys = commands.stream().map(RecordEventsCommand::conversationKey).toList();
         writers.acquireUninterruptibly();
         try (AutoCloseable ignored = locks.lockAll(keys)) {
             try {
                 transactions.executeWithoutResult(status -> {
                     flushAtCommitOnly();
-                    dispatchAll(pending, results);
+                    for (int g = 0; g < commands.size(); g++) {
+                        record(groups.get(g), this.commands.sendAndWait(commands.get(g)), results);
+                    }
                 });
             } catch (RuntimeException batchFailure) {
                 keys.forEach(conversationCache::remove);
-                log.info("Batch of {} events fell back to one transaction per event: {}", pending.size(),
-                        summary(batchFailure));
+                log.info("Batch of {} conversations fell back to one transaction per conversation: {}",
+                        commands.size(), summary(batchFailure));
                 metrics.fallback();
-                storeOneByOne(pending, results);
+                for (int g = 0; g < commands.size(); g++) {
+                    record(groups.get(g), storeAlone(commands.get(g)), results);
+                }
             }
         } catch (RuntimeException e) {
             throw e;
@@ -126,6 +134,12 @@ public class IngestService {
             throw new IllegalStateException(unlock);
         } finally {
             writers.release();
+        }
+    }
+
+    private static void record(Group group, List<RecordOutcome> outcomes, ItemResult[] results) {
+        for (int e = 0; e < outcomes.size(); e++) {
+            results[group.indexes().get(e)] = toResult(group.events().get(e).eventId(), outcomes.get(e));
         }
     }
 
@@ -141,49 +155,20 @@ public class IngestService {
         entityManagers.getEntityManager().setFlushMode(FlushModeType.COMMIT);
     }
 
-    private void dispatchAll(List<Pending> pending, ItemResult[] results) {
-        dispatchUntilSettled(pending, results, p -> commands.sendAndWait(p.command()));
-    }
-
-    private void storeOneByOne(List<Pending> pending, ItemResult[] results) {
-        dispatchUntilSettled(pending, results, this::storeAlone);
-    }
-
-    /**
-     * Dispatches every event, then re-dispatches those rejected as retryable (their target was unknown) for as
-     * long as a pass stores something: a batch may list a reaction before its response, in any order.
-     */
-    private static void dispatchUntilSettled(List<Pending> pending, ItemResult[] results,
-                                             Function<Pending, RecordOutcome> dispatch) {
-        List<Pending> open = pending;
-        boolean progress = true;
-        while (!open.isEmpty() && progress) {
-            List<Pending> retry = new ArrayList<>();
-            for (Pending p : open) {
-                RecordOutcome outcome = dispatch.apply(p);
-                results[p.index()] = toResult(p.eventId(), outcome);
-                if (outcome.retryable()) {
-                    retry.add(p);
-                }
-            }
-            progress = retry.size() < open.size();
-            open = retry;
-        }
-    }
-
-    private RecordOutcome storeAlone(Pending p) {
+    private List<RecordOutcome> storeAlone(RecordEventsCommand command) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= properties.attemptsPerEvent(); attempt++) {
+        for (int attempt = 1; attempt <= properties.attemptsPerConversation(); attempt++) {
             try {
-                return transactions.execute(status -> commands.<RecordOutcome>sendAndWait(p.command()));
+                return transactions.execute(status -> commands.<List<RecordOutcome>>sendAndWait(command));
             } catch (RuntimeException e) {
                 last = e;
-                conversationCache.remove(p.command().conversationKey());
-                log.debug("Attempt {} to store event {} failed", attempt, p.eventId(), e);
+                conversationCache.remove(command.conversationKey());
+                log.debug("Attempt {} to store {} events of {} failed", attempt, command.events().size(),
+                        command.conversationKey(), e);
             }
         }
-        throw new StoreUnavailableException("event " + p.eventId() + " could not be stored after "
-                + properties.attemptsPerEvent() + " attempts", last);
+        throw new StoreUnavailableException("events of conversation " + command.conversationKey()
+                + " could not be stored after " + properties.attemptsPerConversation() + " attempts", last);
     }
 
     /** The root cause in one short line: driver messages can carry whole event payloads. */

@@ -54,8 +54,8 @@ class ConversationTest {
         return new ReactionAdded(eventId, "c1", T0, responseId, "u_alice", Reaction.LOVE, "❤️");
     }
 
-    private static RecordEventCommand command(FeedbackEvent event) {
-        return new RecordEventCommand(KEY, event, META);
+    private static RecordEventsCommand command(FeedbackEvent... events) {
+        return new RecordEventsCommand(KEY, java.util.List.of(events), META);
     }
 
     private Object[] history(FeedbackEvent... events) {
@@ -70,12 +70,61 @@ class ConversationTest {
         return fixture.given(java.util.List.of(history(events)));
     }
 
+    private static org.hamcrest.Matcher<Object> only(RejectionMatcher outcome) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof java.util.List<?> list && list.size() == 1 && outcome.matches(list.get(0));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a single ").appendDescriptionOf(outcome);
+            }
+        };
+    }
+
+    @Test
+    void decidesEveryEventOfACommandInOrderAndOutOfOrderTargetsAfterTheirTarget() {
+        ReactionAdded early = love("e-l1", "r1");
+        fixture.givenNoPriorActivity()
+                .when(command(early, started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null),
+                        prompt("e-p1", "t1", null)))
+                .expectEvents(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null), early)
+                .expectResultMessagePayload(java.util.List.of(RecordOutcome.ACCEPTED, RecordOutcome.ACCEPTED,
+                        RecordOutcome.ACCEPTED, RecordOutcome.ACCEPTED, RecordOutcome.DUPLICATE));
+    }
+
+    @Test
+    void aRejectedEventInTheMiddleOfACommandDoesNotStopItsNeighbours() {
+        SpanCorrected outOfRange = new SpanCorrected("e-s1", "c1", T0, "r1", "u_alice", 0, 999, "x");
+        givenHistory(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null))
+                .when(command(love("e-l1", "r1"), outOfRange, love("e-l2", "r1"),
+                        new ResponseCopied("e-c1", "c1", T0, "r1", "u_alice")))
+                .expectEvents(love("e-l1", "r1"), new ResponseCopied("e-c1", "c1", T0, "r1", "u_alice"))
+                .expectResultMessagePayloadMatching(new org.hamcrest.TypeSafeMatcher<Object>() {
+                    @Override
+                    protected boolean matchesSafely(Object item) {
+                        java.util.List<?> outcomes = (java.util.List<?>) item;
+                        return outcomes.get(0).equals(RecordOutcome.ACCEPTED)
+                                && new PermanentRejection("span-out-of-range").matches(outcomes.get(1))
+                                && outcomes.get(2).equals(RecordOutcome.DUPLICATE)
+                                && outcomes.get(3).equals(RecordOutcome.ACCEPTED);
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description description) {
+                        description.appendText("accepted, span-out-of-range, duplicate, accepted");
+                    }
+                });
+    }
+
     @Test
     void startsAConversation() {
         fixture.givenNoPriorActivity()
                 .when(command(started()))
                 .expectEvents(started())
-                .expectResultMessagePayload(RecordOutcome.ACCEPTED);
+                .expectResultMessagePayload(java.util.List.of(RecordOutcome.ACCEPTED));
     }
 
     @Test
@@ -83,7 +132,7 @@ class ConversationTest {
         fixture.givenNoPriorActivity()
                 .when(command(prompt("e-p1", "t1", null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new RetryableRejection("conversation-not-started"));
+                .expectResultMessagePayloadMatching(only(new RetryableRejection("conversation-not-started")));
     }
 
     @Test
@@ -91,7 +140,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null))
                 .when(command(prompt("e-p1", "t1", null)))
                 .expectNoEvents()
-                .expectResultMessagePayload(RecordOutcome.DUPLICATE);
+                .expectResultMessagePayload(java.util.List.of(RecordOutcome.DUPLICATE));
     }
 
     @Test
@@ -99,7 +148,7 @@ class ConversationTest {
         givenHistory(started())
                 .when(command(new ConversationStarted("e-other", "c1", T0, "u_bob", null, null, null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("conversation-already-started"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("conversation-already-started")));
     }
 
     @Test
@@ -107,7 +156,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null))
                 .when(command(prompt("e-p2", "t1", null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("turn-exists"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("turn-exists")));
     }
 
     @Test
@@ -115,7 +164,7 @@ class ConversationTest {
         givenHistory(started())
                 .when(command(response("e-r1", "r1", "t9", null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new RetryableRejection("unknown-turn"));
+                .expectResultMessagePayloadMatching(only(new RetryableRejection("unknown-turn")));
     }
 
     @Test
@@ -130,7 +179,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null))
                 .when(command(response("e-r2", "r1", "t1", null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("response-exists"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("response-exists")));
     }
 
     @Test
@@ -138,7 +187,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null))
                 .when(command(response("e-r2", "r2", "t1", "r-missing")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new RetryableRejection("unknown-response"));
+                .expectResultMessagePayloadMatching(only(new RetryableRejection("unknown-response")));
     }
 
     @Test
@@ -153,7 +202,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null))
                 .when(command(prompt("e-p2", "t2", "r-elsewhere")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new RetryableRejection("unknown-response"));
+                .expectResultMessagePayloadMatching(only(new RetryableRejection("unknown-response")));
     }
 
     @Test
@@ -161,7 +210,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null))
                 .when(command(love("e-l1", "r1")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new RetryableRejection("unknown-response"));
+                .expectResultMessagePayloadMatching(only(new RetryableRejection("unknown-response")));
     }
 
     @Test
@@ -169,7 +218,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null), love("e-l1", "r1"))
                 .when(command(love("e-l2", "r1")))
                 .expectNoEvents()
-                .expectResultMessagePayload(RecordOutcome.DUPLICATE);
+                .expectResultMessagePayload(java.util.List.of(RecordOutcome.DUPLICATE));
     }
 
     @Test
@@ -185,7 +234,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null), love("e-l1", "r1"))
                 .when(command(new ReactionRemoved("e-x1", "c1", T0, "r1", "u_alice", Reaction.THUMBS_UP, null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("reaction-not-live"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("reaction-not-live")));
     }
 
     @Test
@@ -200,7 +249,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null))
                 .when(command(new ResponseCopied("e-c1", "c1", T0, "r1", "u_alice")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new RetryableRejection("unknown-response"));
+                .expectResultMessagePayloadMatching(only(new RetryableRejection("unknown-response")));
     }
 
     @Test
@@ -209,7 +258,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null))
                 .when(command(new SpanCorrected("e-s1", "c1", T0, "r1", "u_alice", 4, length + 1, "fix")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("span-out-of-range"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("span-out-of-range")));
     }
 
     @Test
@@ -217,7 +266,7 @@ class ConversationTest {
         givenHistory(started(), prompt("e-p1", "t1", null), response("e-r1", "r1", "t1", null))
                 .when(command(new SpanCorrected("e-s1", "c1", T0, "r1", "u_alice", 5, 5, "fix")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("span-empty"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("span-empty")));
     }
 
     @Test
@@ -232,7 +281,7 @@ class ConversationTest {
         givenHistory(started(), new ConversationClosed("e-close", "c1", T0, "user-left"))
                 .when(command(prompt("e-p1", "t1", null)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(new PermanentRejection("conversation-closed"));
+                .expectResultMessagePayloadMatching(only(new PermanentRejection("conversation-closed")));
     }
 
     @Test
