@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import java.util.List;
  * {@code <alias>-v1-<UTC timestamp>} behind the aliases, created at start-up when missing, and atomic swaps.
  */
 @Component
-public class IndexAdmin {
+public class IndexAdmin implements SmartInitializingSingleton {
 
     public static final String RESPONSES = "feedback-responses";
     public static final String SIGNALS = "feedback-signals";
@@ -49,6 +50,17 @@ public class IndexAdmin {
     }
 
     private volatile boolean ensured;
+
+    /** At start-up, before the processors run; if Elasticsearch is not up yet, the first batch tries again. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            ensure();
+        } catch (RuntimeException e) {
+            log.warn("Elasticsearch indices not prepared at start-up ({}); the projections retry when they write",
+                    e.getMessage());
+        }
+    }
 
     /** {@link #ensure()} once per process (again after a failure). */
     public void ensureOnce() {
