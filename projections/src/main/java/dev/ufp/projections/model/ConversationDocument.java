@@ -30,7 +30,7 @@ public class ConversationDocument {
     public long durationSeconds;
     public int turns;
     public int responseCount;
-    /** open, closed, or abandoned (never closed and nothing happened for the abandonment window). */
+    /** open or closed. */
     public String outcome = "open";
     public Map<String, Prompt> prompts = new TreeMap<>();
     public List<ResponseRef> responses = new ArrayList<>();

@@ -11,7 +11,6 @@ import dev.ufp.projections.model.ResponseDocument;
 import dev.ufp.projections.model.SignalDocument;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -53,6 +53,8 @@ class AnalyticsApiIntegrationTest extends ProjectionsIntegrationSupport {
             return rows != null && rows.size() == 2 && sum(rows, "responses") == 6 && sum(rows, "loved") == 3
                     && getJson(analyst, "/v1/analytics/follow-ups?q=wrong").get("rows").size() == 1;
         });
+        // the signals index refreshes on its own schedule (1 s): make everything projected so far searchable
+        indexAdmin.refresh(aliases());
     }
 
     private static long sum(JsonNode rows, String field) {
