@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Elasticsearch stops mid-stream: ingestion goes on, the processor retries with back-off, and once the node is
- * back it catches up with nothing lost and nothing counted twice.
+ * back it catches up with nothing lost and nothing counted twice. Meanwhile the analyst API answers 503.
  */
 class ElasticsearchOutageIntegrationTest extends ProjectionsIntegrationSupport {
 
@@ -36,6 +36,11 @@ class ElasticsearchOutageIntegrationTest extends ProjectionsIntegrationSupport {
                 postEvents(key, List.of(reaction("ReactionAdded", "love" + i, "c1", 10 + i, "r1", "user" + i, "LOVE"),
                         targeted("ResponseCopied", "copy" + i, "c1", 10 + i, "r1", "user" + i)));
             }
+            String analyst = issueKey(tenant, "analyst");
+            var down = getAs(analyst, "/v1/analytics/love-rate", "application/json").getResponse();
+            assertThat(down.getStatus()).isEqualTo(503);
+            assertThat(down.getHeader("Retry-After")).isNotBlank();
+            assertThat(down.getContentType()).startsWith("application/problem+json");
             postEvents(key, List.of(reaction("ReactionRemoved", "unlove0", "c1", 20, "r1", "user0", "LOVE"),
                     prompt("p2", "c1", 21, "t2", "Thanks, great", "r1"),
                     response("g2", "c1", 22, "r2", "t2", "You're welcome", "m1", null)));
