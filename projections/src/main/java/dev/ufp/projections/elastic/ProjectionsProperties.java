@@ -1,0 +1,22 @@
+package dev.ufp.projections.elastic;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code feedback.projections.*}: an optional prefix for every index, alias and template name (tests, several
+ * platforms on one cluster), index settings, the abandonment sweep and the rebuild's batch size.
+ */
+@ConfigurationProperties("feedback.projections")
+public record ProjectionsProperties(String indexPrefix, int shards, int replicas, Duration abandonmentSweepInterval,
+                                    int rebuildBatchSize, Duration rebuildProgressInterval) {
+
+    public ProjectionsProperties {
+        indexPrefix = indexPrefix == null ? "" : indexPrefix;
+        shards = shards <= 0 ? 1 : shards;
+        abandonmentSweepInterval = abandonmentSweepInterval == null ? Duration.ofMinutes(1) : abandonmentSweepInterval;
+        rebuildBatchSize = rebuildBatchSize <= 0 ? 500 : rebuildBatchSize;
+        rebuildProgressInterval = rebuildProgressInterval == null ? Duration.ofSeconds(5) : rebuildProgressInterval;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ufp.projections.projector;
+
+import dev.ufp.projections.model.ConversationDocument;
+import dev.ufp.projections.model.ResponseDocument;
+
+import java.util.Optional;
+
+/** Where the projector reads and stages documents: a batch over Elasticsearch, or memory in tests. */
+public interface Documents {
+
+    Optional<ResponseDocument> response(String id);
+
+    Optional<ConversationDocument> conversation(String id);
+
+    /** Stages a new or changed document for writing. */
+    void put(ResponseDocument response);
+
+    void put(ConversationDocument conversation);
+
+    static String conversationId(String tenant, String conversationId) {
+        return tenant + ":" + conversationId;
+    }
+
+    static String responseId(String tenant, String conversationId, String responseId) {
+        return tenant + ":" + conversationId + ":" + responseId;
+    }
+}

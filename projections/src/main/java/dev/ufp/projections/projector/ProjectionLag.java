@@ -1,0 +1,58 @@
+package dev.ufp.projections.projector;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Projection lag as Micrometer gauges: {@code feedback.projection.lag.events} (events stored but not yet
+ * projected: the store's head position minus the slowest segment's position) and
+ * {@code feedback.projection.segments} (segments claimed by this node).
+ */
+@Component
+public class ProjectionLag {
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+
+    ProjectionLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry registry) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        Gauge.builder("feedback.projection.lag.events", this, ProjectionLag::lagEvents)
+                .description("events in the store not yet applied to the Elasticsearch projections")
+                .tag("processor", FeedbackProjector.GROUP).register(registry);
+        Gauge.builder("feedback.projection.segments", this, p -> p.status().size())
+                .tag("processor", FeedbackProjector.GROUP).register(registry);
+    }
+
+    /** Events behind the head; NaN when this node holds no segment. */
+    public double lagEvents() {
+        Map<Integer, EventTrackerStatus> status = status();
+        if (status.isEmpty()) {
+            return Double.NaN;
+        }
+        long head = position(eventStore.createHeadToken()).orElse(-1);
+        long slowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : status.values()) {
+            slowest = Math.min(slowest, segment.getCurrentPosition().orElse(-1));
+        }
+        return Math.max(0, head - slowest);
+    }
+
+    private Map<Integer, EventTrackerStatus> status() {
+        return processing.eventProcessor(FeedbackProjector.GROUP, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ufp.projections.rebuild;
+
+import dev.ufp.ingestion.problem.ApiProblem;
+import dev.ufp.ingestion.tenancy.Caller;
+import dev.ufp.ingestion.tenancy.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * {@code POST /v1/admin/projections/rebuild} starts a rebuild (202), {@code GET} shows its progress. Rebuilding
+ * touches every tenant's documents, so it takes the platform's bootstrap admin key.
+ */
+@RestController
+@RequestMapping("/v1/admin/projections/rebuild")
+class RebuildController {
+
+    private final RebuildService rebuilds;
+
+    RebuildController(RebuildService rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @PostMapping
+    ResponseEntity<RebuildStatus> start(Caller caller) {
+        requirePlatformAdmin(caller);
+        return rebuilds.start().map(s -> ResponseEntity.status(HttpStatus.ACCEPTED).body(s))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "rebuild-running", "Conflict",
+                        "a rebuild is already running; follow it at GET /v1/admin/projections/rebuild", List.of()));
+    }
+
+    @GetMapping
+    RebuildStatus status(Caller caller) {
+        requirePlatformAdmin(caller);
+        return rebuilds.status();
+    }
+
+    private static void requirePlatformAdmin(Caller caller) {
+        caller.require(Role.ADMIN);
+        if (!caller.platformAdmin()) {
+            throw ApiProblem.forbidden("rebuilding the projections affects every tenant: it needs the platform's "
+                    + "bootstrap admin key; key " + caller.keyId() + " is an admin of tenant " + caller.tenant() + " only");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ufp.projections.signals;
+
+import dev.ufp.ingestion.contract.Reaction;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.ufp.projections.projector.Events.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AbandonmentDetectorTest {
+
+    private final SignalProperties window = SignalProperties.defaults().withAbandonmentWindow(Duration.ofMinutes(10));
+    private final Fixture f = new Fixture(new StubFollowUpClassifier(), window).given(started("alice"),
+            prompt("p1", 1, "t1", "Sort a list?", null), response("g1", 2, "r1", "t1", "Use sorted(xs)."));
+    private final AbandonmentDetector detector = new AbandonmentDetector(window);
+
+    @Test
+    void noFollowUpAndNoReactionWithinTheWindowIsAWeakNegativeDatedAtTheDeadline() {
+        var r1 = f.response("r1");
+        assertThat(r1.abandonmentDeadline).isEqualTo(at(2).plus(Duration.ofMinutes(10)));
+        assertThat(AbandonmentDetector.due(r1, at(2).plus(Duration.ofMinutes(9)))).isFalse();
+        assertThat(AbandonmentDetector.due(r1, at(2).plus(Duration.ofMinutes(11)))).isTrue();
+        detector.abandon(r1);
+        Scores.recompute(r1);
+        assertThat(r1.abandoned).isTrue();
+        assertThat(r1.signals).singleElement().satisfies(s -> {
+            assertThat(s.kind).isEqualTo("abandonment");
+            assertThat(s.value).isEqualTo(-0.2);
+            assertThat(s.occurredAt).isEqualTo(r1.abandonmentDeadline);
+        });
+        assertThat(AbandonmentDetector.due(r1, at(5000))).isFalse();
+    }
+
+    @Test
+    void aReactionWithinTheWindowMeansNotAbandoned() {
+        f.given(react("e1", 60, "r1", "alice", Reaction.THUMBS_UP));
+        assertThat(AbandonmentDetector.due(f.response("r1"), at(5000))).isFalse();
+    }
+
+    @Test
+    void aFollowUpAfterTheWindowDoesNotUndoAbandonment() {
+        f.given(prompt("p2", 3600, "t2", "Thanks!", "r1"));
+        assertThat(AbandonmentDetector.due(f.response("r1"), at(5000))).isTrue();
+    }
+
+    @Test
+    void anAbandonmentDecidedBeforeALaggingInWindowReactionIsRetracted() {
+        var r1 = f.response("r1");
+        detector.abandon(r1);
+        Scores.recompute(r1);
+        f.documents.put(r1);
+        f.given(react("e1", 60, "r1", "alice", Reaction.LOVE));
+        var after = f.response("r1");
+        assertThat(after.abandoned).isFalse();
+        assertThat(f.signals("r1", "abandonment")).singleElement().satisfies(s -> {
+            assertThat(s.active).isFalse();
+            assertThat(s.retractedByEventId).isEqualTo("e1");
+        });
+        assertThat(after.signalScore).isEqualTo(1.0);
+    }
+}
