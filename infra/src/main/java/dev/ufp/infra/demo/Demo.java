@@ -63,6 +63,31 @@ public final class Demo {
         System.out.printf("A reaction with an unknown kind is rejected, saying what to fix:%n%s%n",
                 client.pretty(bad.get("results").get(0)));
 
+        long responses = byType.getOrDefault("ResponseGenerated", 0);
+        System.out.printf("%nWaiting for the Elasticsearch projections to show all %,d responses…%n", responses);
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        long projected = 0;
+        while (projected < responses && System.nanoTime() < deadline) {
+            projected = 0;
+            for (JsonNode row : client.get(key, "/v1/analytics/love-rate?groupBy=model").get("rows")) {
+                projected += row.get("responses").asLong();
+            }
+            System.out.printf("\r  projected %,d / %,d responses", projected, responses);
+            Thread.sleep(1000);
+        }
+        System.out.printf("%n%nLove rate by variant (95%% Wilson interval):%n");
+        for (JsonNode row : client.get(key, "/v1/analytics/love-rate?groupBy=variant").get("rows")) {
+            System.out.printf("  variant %-3s responses %,6d  loved %,5d  rate %.3f  [%.3f, %.3f]%n",
+                    row.get("group").asText(), row.get("responses").asLong(), row.get("loved").asLong(),
+                    row.get("loveRate").asDouble(), row.get("ciLow").asDouble(), row.get("ciHigh").asDouble());
+        }
+        System.out.printf("Signals by kind:%n");
+        for (JsonNode row : client.get(key, "/v1/analytics/signal-mix").get("rows")) {
+            System.out.printf("  %-16s %,6d  (+%d / -%d)  mean %.2f%n", row.get("kind").asText(),
+                    row.get("signals").asLong(), row.get("positive").asLong(), row.get("negative").asLong(),
+                    row.get("meanValue").asDouble());
+        }
+
         JsonNode history = client.history(key, "demo-0");
         System.out.printf("%nStored history of conversation demo-0 (%d events, user ids pseudonymised):%n",
                 history.get("events").size());

@@ -40,6 +40,10 @@ final class PlatformClient {
         return send("GET", "/v1/conversations/" + conversationId + "/events", key, null, 200);
     }
 
+    JsonNode get(String key, String pathAndQuery) throws IOException, InterruptedException {
+        return send("GET", pathAndQuery, key, null, 200);
+    }
+
     String pretty(JsonNode node) throws IOException {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }

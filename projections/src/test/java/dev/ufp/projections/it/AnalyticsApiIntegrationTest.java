@@ -137,7 +137,12 @@ class AnalyticsApiIntegrationTest extends ProjectionsIntegrationSupport {
         JsonNode worst = getJson(analyst, "/v1/analytics/worst-responses?limit=2").get("rows");
         assertThat(worst).hasSize(2);
         assertThat(worst.get(0).get("conversationId").asText()).isEqualTo("c5");
-        assertThat(worst.get(0).get("signalScore").asDouble()).isEqualTo(-1.5);
+        double complaint = new dev.ufp.projections.followup.LexicalFollowUpClassifier()
+                .classify(null, "", "That is wrong, the answer does not compile").polarity();
+        assertThat(complaint).isNegative();
+        assertThat(worst.get(0).get("signalScore").asDouble())
+                .as("thumbs down (-0.7) + the complaint's polarity").isCloseTo(-0.7 + complaint,
+                        org.assertj.core.data.Offset.offset(0.001));
 
         JsonNode found = getJson(analyst, "/v1/analytics/follow-ups?q=compile&kind=negative").get("rows");
         assertThat(found).singleElement().satisfies(r -> assertThat(r.get("followUpText").asText()).contains("compile"));

@@ -3,7 +3,7 @@ package dev.ufp.projections.projector;
 import dev.ufp.ingestion.contract.FeedbackEvent;
 import dev.ufp.ingestion.contract.Reaction;
 import dev.ufp.projections.signals.SignalProperties;
-import dev.ufp.projections.signals.StubFollowUpClassifier;
+import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -43,8 +43,13 @@ class ProjectorTest {
         assertThat(r1.promptText).isEqualTo("Parse dates?");
         assertThat(r1.attributes).containsEntry("cohort", "beta");
         assertThat(r1.reactionCounts).containsEntry("love", 0).containsEntry("thumbs_up", 1);
-        // thumbs up reinstated (0.6) + copy (0.5) + positive follow-up (0.8) + hindsight (-0.8 × 0.7)
-        assertThat(r1.signalScore).isEqualTo(1.34);
+        // thumbs up reinstated (0.6) + copy (0.5) + the follow-up's polarity + hindsight (-0.8 × confidence, ≥ 0.5)
+        LexicalFollowUpClassifier classifier = new LexicalFollowUpClassifier();
+        double followUp = classifier.classify("Parse dates?", "Use strptime.", "Great, now plot it").polarity();
+        double hindsight = -0.8 * Math.max(0.5, classifier.classify("Great, now plot it", "import matplotlib",
+                "Wrong, and your first answer didn't work either").confidence());
+        assertThat(followUp).as("'Great, …' reads as positive").isPositive();
+        assertThat(r1.signalScore).isCloseTo(0.6 + 0.5 + followUp + hindsight, org.assertj.core.data.Offset.offset(0.01));
         var conversation = documents.conversation("acme", C);
         assertThat(conversation.turns).isEqualTo(3);
         assertThat(conversation.responseCount).isEqualTo(3);
@@ -60,6 +65,6 @@ class ProjectorTest {
     }
 
     private static Projector projector() {
-        return new Projector(SignalProperties.defaults(), new StubFollowUpClassifier());
+        return new Projector(SignalProperties.defaults(), new LexicalFollowUpClassifier());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ufp.projections.signals;
 
+import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import dev.ufp.ingestion.contract.Reaction;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AbandonmentDetectorTest {
 
     private final SignalProperties window = SignalProperties.defaults().withAbandonmentWindow(Duration.ofMinutes(10));
-    private final Fixture f = new Fixture(new StubFollowUpClassifier(), window).given(started("alice"),
+    private final Fixture f = new Fixture(new LexicalFollowUpClassifier(), window).given(started("alice"),
             prompt("p1", 1, "t1", "Sort a list?", null), response("g1", 2, "r1", "t1", "Use sorted(xs)."));
     private final AbandonmentDetector detector = new AbandonmentDetector(window);
 

@@ -1,5 +1,6 @@
 package dev.ufp.projections.signals;
 
+import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import dev.ufp.ingestion.contract.FeedbackEvent;
 import dev.ufp.projections.followup.FollowUpClassifier;
 import dev.ufp.projections.model.ConversationDocument;
@@ -19,7 +20,7 @@ final class Fixture {
     final Projector projector;
 
     Fixture() {
-        this(new StubFollowUpClassifier(), SignalProperties.defaults());
+        this(new LexicalFollowUpClassifier(), SignalProperties.defaults());
     }
 
     Fixture(FollowUpClassifier classifier, SignalProperties properties) {

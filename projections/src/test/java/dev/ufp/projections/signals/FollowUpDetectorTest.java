@@ -1,5 +1,6 @@
 package dev.ufp.projections.signals;
 
+import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import dev.ufp.projections.followup.FollowUpClass;
 import dev.ufp.projections.followup.FollowUpClassifier;
 import dev.ufp.projections.followup.FollowUpVerdict;
@@ -66,8 +67,8 @@ class FollowUpDetectorTest {
     }
 
     @Test
-    void theStubClassifierSeparatesPraiseComplaintsAndRephrases() {
-        var stub = new StubFollowUpClassifier();
+    void theLexicalClassifierSeparatesPraiseComplaintsAndRephrases() {
+        var stub = new LexicalFollowUpClassifier();
         assertThat(stub.classify("q", "a", "Thanks, exactly what I needed!").kind()).isEqualTo(FollowUpClass.POSITIVE);
         assertThat(stub.classify("q", "a", "That's not what I was asking").kind()).isEqualTo(FollowUpClass.NEGATIVE);
         assertThat(stub.classify("how do I sort a list", "a", "how do I sort a list please").kind())

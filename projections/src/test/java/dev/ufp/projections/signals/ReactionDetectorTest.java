@@ -1,5 +1,6 @@
 package dev.ufp.projections.signals;
 
+import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import dev.ufp.ingestion.contract.Reaction;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ReactionDetectorTest {
     @Test
     void theMappingIsConfigurable() {
         var properties = new SignalProperties(Map.of(Reaction.LAUGH, -0.1), -0.6, 0.5, 0.7, -0.5, -0.2, -0.8, null);
-        var custom = new Fixture(new StubFollowUpClassifier(), properties).given(started("alice"),
+        var custom = new Fixture(new LexicalFollowUpClassifier(), properties).given(started("alice"),
                 prompt("p1", 1, "t1", "Joke?", null), response("g1", 2, "r1", "t1", "Knock knock."),
                 react("e1", 3, "r1", "alice", Reaction.LAUGH));
         assertThat(custom.response("r1").signalScore).isEqualTo(-0.1);
