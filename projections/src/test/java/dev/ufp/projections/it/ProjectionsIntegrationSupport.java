@@ -32,6 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:projections-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "feedback.admin-key=" + ProjectionsIntegrationSupport.ADMIN_KEY,
+        "feedback.kafka.enabled=false",
         "feedback.projections.index-prefix=it-",
         // the plumbing is tested here with the transparent keyword classifier; the MiniLM one has its own tests
         "feedback.projections.follow-up-classifier=lexical",
