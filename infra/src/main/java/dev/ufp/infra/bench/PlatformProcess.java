@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The platform under test, as its own JVM ({@code java -jar} the fat jar, postgres profile, a free port, a fresh
- * data directory and a random admin key), ready once {@code /actuator/health} answers UP; stopped on close.
+ * data directory and a random admin key), ready once {@code /actuator/health/readiness} answers UP (Elasticsearch or Kafka being away does not stop ingestion); stopped on close.
  */
 final class PlatformProcess implements AutoCloseable {
 
@@ -86,7 +86,7 @@ final class PlatformProcess implements AutoCloseable {
     /** Polls the health endpoint until it reports UP, failing early if the JVM exits. */
     void awaitHealthy(HttpClient http) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("platform exited with " + process.exitValue() + " during startup; "

@@ -48,7 +48,7 @@ public class IngestService {
     private final TransactionTemplate transactions;
     private final EntityManagerProvider entityManagers;
     private final IngestProperties properties;
-    private final ConversationLocks locks = new ConversationLocks(4096);
+    private final ConversationLocks locks = new ConversationLocks();
     private final Semaphore writers;
     private final IngestMetrics metrics;
 
