@@ -49,13 +49,21 @@ public final class KafkaIngestBenchmark {
                     List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers()))) {
                 platform.awaitHealthy(http);
                 EventsClient client = EventsClient.withNewKey(http, platform, TENANT);
-                KafkaIngestDriver kafka = new KafkaIngestDriver(broker.bootstrapServers(), client.key(), database);
+                KafkaIngestDriver kafka = new KafkaIngestDriver(broker.bootstrapServers(), client.key(), database, platform);
                 CpuMeter cpu = new CpuMeter(platform.pid());
 
                 IngestBenchmark.log("raw broker rate: Kafka's ProducerPerformance, %,d records of %d bytes",
                         options.events(), viaKafka.averageEventBytes());
                 double rawRate = ProducerPerformanceTool.run(broker.bootstrapServers(), options.events(),
                         (int) viaKafka.averageEventBytes());
+
+                long warmupEvents = Math.min(50_000, options.events());
+                IngestBenchmark.log("warm-up: %,d events through each path (not measured)", warmupEvents);
+                kafka.ingest(Workload.generate("wk", options.seed() + 3, warmupEvents, options.clientThreads()),
+                        "domain_event_entry");
+                new HttpIngestDriver(client, options.batchSize())
+                        .run(Workload.generate("wh", options.seed() + 4, warmupEvents, options.clientThreads()));
+                kafka.awaitPublished(2 * warmupEvents);
 
                 cpu.awaitQuiet(60);
                 IngestBenchmark.log("Kafka path: %,d events published to feedback.ingest.v1", options.events());
@@ -67,12 +75,12 @@ public final class KafkaIngestBenchmark {
 
                 IngestBenchmark.log("publication lag: %d events/s for %d s through HTTP, read from feedback.events.v1",
                         options.lagRate(), options.lagSeconds());
-                kafka.awaitPublished(2L * options.events());
+                kafka.awaitPublished(2L * options.events() + 2 * warmupEvents);
                 PublicationLagProbe.Result lag = new PublicationLagProbe(client, broker.bootstrapServers(), TENANT)
                         .run(options.lagRate(), options.lagSeconds(), options.seed() + 2);
 
                 long stored = database.count("domain_event_entry");
-                long expected = 2L * options.events() + lag.sent();
+                long expected = 2L * options.events() + 2 * warmupEvents + lag.sent();
                 System.out.printf("%n== Kafka ingest benchmark: %,d events per path, %d cores ==%n", options.events(),
                         Runtime.getRuntime().availableProcessors());
                 System.out.printf("%-52s %12s %10s%n", "phase", "events/s", "ratio");
