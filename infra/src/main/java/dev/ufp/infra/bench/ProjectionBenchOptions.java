@@ -13,12 +13,12 @@ record ProjectionBenchOptions(long events, int clientThreads, int batchSize, int
             usage: bench projections [--events N] [--client-threads N] [--batch-size N] [--lag-rate EVENTS_PER_S]
                                      [--lag-seconds S] [--raw-batch DOCS] [--seed N] [--db NAME] [--jar PATH]
                                      [--es-heap 512m] [--platform-jvm-opt OPT]... [--platform-arg --name=value]...
-            defaults: --events 100000 --client-threads 4 --batch-size 1000 --lag-rate 1000 --lag-seconds 30
+            defaults: --events 20000 --client-threads 4 --batch-size 1000 --lag-rate 1000 --lag-seconds 30
                       --raw-batch 5000 --seed 11 --db feedback_bench_proj --es-heap 512m
                       --jar infra/target/infra-0.1.0-SNAPSHOT.jar""";
 
     static ProjectionBenchOptions parse(String[] args) {
-        long events = 100_000;
+        long events = 20_000;
         int threads = 4;
         int batch = 1000;
         int lagRate = 1000;

@@ -59,6 +59,13 @@ final class ProjectionElastic {
         return call("GET", "/" + index + "/_count", null).path("count").asLong(-1);
     }
 
+    /** Refreshes, then counts the documents of an index or alias whose keyword {@code field} is {@code value}. */
+    long count(String index, String field, String value) throws IOException, InterruptedException {
+        call("POST", "/" + index + "/_refresh", null);
+        return call("POST", "/" + index + "/_count", "{\"query\":{\"term\":{\"" + field + "\":\"" + value
+                + "\"}}}").path("count").asLong(-1);
+    }
+
     /** The concrete index behind an alias. */
     String concrete(String alias) throws IOException, InterruptedException {
         JsonNode answer = call("GET", "/_alias/" + alias, null);
