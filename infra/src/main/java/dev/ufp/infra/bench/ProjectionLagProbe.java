@@ -139,7 +139,7 @@ final class ProjectionLagProbe {
             }
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             sending.set(false);
-            poller.join(120_000);
+            poller.join(600_000); // at a rate the projection cannot keep up with, the backlog drains first
             stop.set(true);
             sampler.interrupt();
             sampler.join(5_000);
