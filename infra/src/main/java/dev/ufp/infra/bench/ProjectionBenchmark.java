@@ -76,7 +76,8 @@ public final class ProjectionBenchmark {
         Workload workload = Workload.generate("c", options.seed(), options.events(), options.clientThreads());
         long[] expected = expectedDocs(workload);
         long lagEvents = (long) options.lagRate() * options.lagSeconds();
-        Workload lagWorkload = lagEvents > 0 ? Workload.generate("l", options.seed() + 1, lagEvents, 1) : null;
+        Workload lagWorkload = lagEvents > 0
+                ? Workload.generate("l", options.seed() + 1, lagEvents, options.lagSenders()) : null;
         long[] lagExpected = lagWorkload == null ? new long[2] : expectedDocs(lagWorkload);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -169,7 +170,8 @@ public final class ProjectionBenchmark {
             ProjectionLagProbe.Result lag = null;
             ProjectionCpu.Sample lagCpu = null;
             if (lagWorkload != null) {
-                log("phase 3: %,d events/s for %d s, one batch every 100 ms", options.lagRate(), options.lagSeconds());
+                log("phase 3: %,d events/s for %d s, one batch every 100 ms from each of %d sender(s)",
+                        options.lagRate(), options.lagSeconds(), options.lagSenders());
                 before = cpu.sample();
                 lag = new ProjectionLagProbe(client, elastic, http, platform, TENANT, RESPONSES)
                         .run(lagWorkload, options.lagRate());
@@ -236,7 +238,8 @@ public final class ProjectionBenchmark {
             out.printf("%n%-52s %9s %12s %12s   %s%n", "throughput", "seconds", "events/s", "docs/s",
                     "CPU in cores during the phase");
             out.printf("%-52s %9.1f %,12.0f %12s   %s%n", "ingest: POST /v1/events (" + options.clientThreads()
-                    + " threads x " + options.batchSize() + ")", ingested.seconds(), ingested.rate(), "-", "(in phase 1)");
+                    + " threads x " + options.batchSize() + ")", ingested.seconds(), ingested.rate(), "-",
+                    "(in phase 1)");
             double projectionDocs = totalDocs / projectionSeconds;
             out.printf("%-52s %9.1f %,12.0f %,12.0f   %s%n", "projection: first POST -> caught up",
                     projectionSeconds, workload.total() / projectionSeconds, projectionDocs, phase1Cpu.cores());
@@ -248,14 +251,16 @@ public final class ProjectionBenchmark {
                     ratio >= 0.5 ? "MET" : "MISSED");
             out.printf("max lag gauge during phase 1: %,.0f events%n", maxLag[0]);
             if (lag != null) {
-                out.printf("%nlag at %,d events/s offered (achieved %,.0f events/s, %,d events, worst send %d ms "
-                                + "behind schedule), CPU %s%n", options.lagRate(), lag.offeredRate(), lag.sent(),
+                out.printf("%nlag at %,d events/s offered by %d sender(s) (achieved %,.0f events/s, %,d events, "
+                                + "worst send %d ms behind schedule), CPU %s%n", options.lagRate(),
+                        options.lagSenders(), lag.offeredRate(), lag.sent(),
                         lag.maxBehindMillis(), lagCpu.cores());
                 out.printf("  visibility POST 200 -> response document GET-able (%,d samples): p50 %,d ms, p95 %,d ms, "
                                 + "p99 %,d ms, max %,d ms   target p95 <= 2000 ms: %s%n",
                         lag.visibilityMillis().size(), lag.visibility(0.5), lag.visibility(0.95),
                         lag.visibility(0.99), lag.visibility(1.0), lag.visibility(0.95) <= 2000 ? "MET" : "MISSED");
-                out.printf("  lag gauge (%,d samples every 100 ms): p50 %,.0f, p95 %,.0f, p99 %,.0f, max %,.0f events%n",
+                out.printf("  lag gauge (%,d samples every 100 ms): p50 %,.0f, p95 %,.0f, p99 %,.0f, "
+                                + "max %,.0f events%n",
                         lag.gaugeEvents().size(), lag.gauge(0.5), lag.gauge(0.95), lag.gauge(0.99), lag.gauge(1.0));
             }
             double rebuildRate = rebuildEvents / rebuildSeconds;

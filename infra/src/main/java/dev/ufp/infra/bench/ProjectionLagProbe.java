@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Projection lag at a steady offered rate: batches of {@code rate / 10} events every 100 ms, sent in order on one
- * thread (a batch is sent only after the previous one answered, so no conversation is ever overtaken), for
- * {@code seconds}. Measures (a) end-to-end visibility of up to two responses per batch: from the 200 of their
- * POST to the response document being found by a real-time {@code _mget} on the alias (polled every 50 ms, so a
- * sample is late by at most one poll), and (b) the platform's lag gauge, sampled every 100 ms.
+ * Projection lag at a steady offered rate: every 100 ms each sender (one per workload stream, default one; streams
+ * hold disjoint conversations) sends its next batch of {@code rate / 10 / senders} events, in order, only after its
+ * previous batch answered, so no conversation is ever overtaken. Measures (a) end-to-end visibility of up to two
+ * responses per batch: from the 200 of their POST to the response document being found by a real-time
+ * {@code _mget} on the alias (polled every 50 ms, so a sample is late by at most one poll), and (b) the platform's
+ * lag gauge, sampled every 100 ms.
  */
 final class ProjectionLagProbe {
 
@@ -60,8 +61,6 @@ final class ProjectionLagProbe {
     }
 
     Result run(Workload workload, int rate) throws Exception {
-        List<BenchEvent> stream = workload.stream(0);
-        int perBatch = Math.max(1, rate / 10);
         Map<String, Long> pending = new LinkedHashMap<>(); // id -> ack nanos; guarded by itself
         List<Long> visible = Collections.synchronizedList(new ArrayList<>());
         List<Double> gauge = Collections.synchronizedList(new ArrayList<>());
@@ -115,28 +114,25 @@ final class ProjectionLagProbe {
         poller.start();
         sampler.start();
         long start = System.nanoTime();
-        long maxBehind = 0;
-        long sent = 0;
+        java.util.concurrent.atomic.AtomicLong maxBehind = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong sentTotal = new java.util.concurrent.atomic.AtomicLong();
+        int senders = workload.threads();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
         try {
-            for (int k = 0; k * (long) perBatch < stream.size(); k++) {
-                long due = start + k * TICK_NANOS;
-                sleepUntil(due);
-                maxBehind = Math.max(maxBehind, (System.nanoTime() - due) / 1_000_000);
-                List<BenchEvent> batch = stream.subList(k * perBatch, Math.min(stream.size(), (k + 1) * perBatch));
-                client.send(batch);
-                long ack = System.nanoTime();
-                sent += batch.size();
-                int sampled = 0;
-                for (BenchEvent event : batch) {
-                    if (sampled < 2 && event.type().equals("ResponseGenerated")) {
-                        String responseId = JSON.readTree(event.json()).path("responseId").asText();
-                        synchronized (pending) {
-                            pending.put(tenant + ":" + event.conversationId() + ":" + responseId, ack);
-                        }
-                        sampled++;
-                    }
-                }
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                List<BenchEvent> stream = workload.stream(t);
+                int perBatch = Math.max(1, rate / 10 / senders);
+                running.add(pool.submit(() -> {
+                    send(stream, perBatch, start, pending, maxBehind, sentTotal);
+                    return null;
+                }));
             }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+            pool.shutdown();
+            long sent = sentTotal.get();
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             sending.set(false);
             poller.join(600_000); // at a rate the projection cannot keep up with, the backlog drains first
@@ -150,11 +146,37 @@ final class ProjectionLagProbe {
             synchronized (pending) {
                 missing = pending.size();
             }
-            return new Result(sent, sendSeconds, maxBehind, List.copyOf(visible), missing, List.copyOf(gauge));
+            return new Result(sent, sendSeconds, maxBehind.get(), List.copyOf(visible), missing, List.copyOf(gauge));
         } finally {
+            pool.shutdownNow();
             stop.set(true);
             poller.interrupt();
             sampler.interrupt();
+        }
+    }
+
+    /** One sender: its own conversations, one batch per 100 ms tick, each only after the previous one answered. */
+    private void send(List<BenchEvent> stream, int perBatch, long start, Map<String, Long> pending,
+                      java.util.concurrent.atomic.AtomicLong maxBehind, java.util.concurrent.atomic.AtomicLong sent)
+            throws Exception {
+        for (int k = 0; k * (long) perBatch < stream.size(); k++) {
+            long due = start + k * TICK_NANOS;
+            sleepUntil(due);
+            maxBehind.accumulateAndGet((System.nanoTime() - due) / 1_000_000, Math::max);
+            List<BenchEvent> batch = stream.subList(k * perBatch, Math.min(stream.size(), (k + 1) * perBatch));
+            client.send(batch);
+            long ack = System.nanoTime();
+            sent.addAndGet(batch.size());
+            int sampled = 0;
+            for (BenchEvent event : batch) {
+                if (sampled < 2 && event.type().equals("ResponseGenerated")) {
+                    String responseId = JSON.readTree(event.json()).path("responseId").asText();
+                    synchronized (pending) {
+                        pending.put(tenant + ":" + event.conversationId() + ":" + responseId, ack);
+                    }
+                    sampled++;
+                }
+            }
         }
     }
 
