@@ -82,9 +82,9 @@ class KafkaChannelsConfiguration {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        // wait up to 100 ms for 256 KB: fewer, fuller batches (one transaction each) under load
-        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 262_144);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 3000);
+        // wait up to 100 ms for 1 MB: fewer, fuller batches (one transaction each) under load
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1_048_576);
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
         consumers.addListener(new MicrometerConsumerListener<>(meters));
