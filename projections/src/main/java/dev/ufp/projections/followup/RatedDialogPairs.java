@@ -13,13 +13,13 @@ import java.util.List;
  * the user's 0/1 {@code evaluation_score}, the human turn before it (the previous prompt, null at the start) and
  * the next human turn after it (the follow-up). Rated bot turns without a later human turn are skipped.
  */
-final class ConvAi2Pairs {
+final class RatedDialogPairs {
 
     /** @param dialog index of the dialog in the file; pairs of one dialog share a user */
     record RatedFollowUp(int dialog, boolean liked, String previousPrompt, String response, String followUp) {
     }
 
-    private ConvAi2Pairs() {
+    private RatedDialogPairs() {
     }
 
     static List<RatedFollowUp> load(Path file) throws IOException {

@@ -15,18 +15,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * repository root); skips with a message otherwise. Asserts only relations that were measured to hold
  * (BENCHMARKS.md), never the numbers themselves.
  */
-class ConvAi2FollowUpEvaluationTest {
+class RatedDialogEvaluationTest {
 
-    private static ConvAi2Evaluation.Report report;
+    private static RatedDialogEvaluation.Report report;
 
     @BeforeAll
     static void evaluate() throws Exception {
         Path data = locate();
         assumeTrue(data != null, "ConvAI2 data not found at ../shared/data/convai2/data_intermediate.json "
                 + "(relative to the repository root): skipping the follow-up evaluation");
-        report = ConvAi2Evaluation.evaluate(data,
+        report = RatedDialogEvaluation.evaluate(data,
                 List.of(EmbeddingFollowUpClassifier.shared(), new LexicalFollowUpClassifier()), 1);
-        System.out.print(ConvAi2Evaluation.format(report));
+        System.out.print(RatedDialogEvaluation.format(report));
     }
 
     /** Surefire runs in the module folder; the repository root is its parent. */
@@ -44,15 +44,15 @@ class ConvAi2FollowUpEvaluationTest {
     void everyPairIsScoredAndBothRatingsOccur() {
         assertThat(report.pairs()).isPositive();
         assertThat(report.liked()).isBetween(1, report.pairs() - 1);
-        for (ConvAi2Evaluation.Result r : report.results()) {
+        for (RatedDialogEvaluation.Result r : report.results()) {
             assertThat(r.counts().values().stream().mapToInt(c -> c[0] + c[1]).sum()).isEqualTo(report.pairs());
         }
     }
 
     @Test
     void miniLmBeatsChanceAndTheLexicalBaseline() {
-        ConvAi2Evaluation.Result minilm = report.results().get(0);
-        ConvAi2Evaluation.Result lexical = report.results().get(1);
+        RatedDialogEvaluation.Result minilm = report.results().get(0);
+        RatedDialogEvaluation.Result lexical = report.results().get(1);
         assertThat(minilm.name()).isEqualTo("flr-minilm");
         assertThat(minilm.auc()).isGreaterThan(0.5);
         assertThat(minilm.auc()).isGreaterThan(lexical.auc());

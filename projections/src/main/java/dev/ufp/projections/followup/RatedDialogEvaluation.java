@@ -1,6 +1,6 @@
 package dev.ufp.projections.followup;
 
-import dev.ufp.projections.followup.ConvAi2Pairs.RatedFollowUp;
+import dev.ufp.projections.followup.RatedDialogPairs.RatedFollowUp;
 import dev.ufp.projections.followup.FollowUpClassifier.FollowUpInput;
 
 import java.io.IOException;
@@ -15,9 +15,9 @@ import java.util.Map;
  * human turn come from the same real user: ROC AUC of each classifier's polarity against the rating, on all
  * pairs and on two fixed halves (even / odd dialog index), with a 95% cluster-bootstrap interval over dialogs.
  *
- * <p>Usage: {@code ConvAi2Evaluation <path to data_intermediate.json>}
+ * <p>Usage: {@code RatedDialogEvaluation <path to data_intermediate.json>}
  */
-public final class ConvAi2Evaluation {
+public final class RatedDialogEvaluation {
 
     static final int BOOTSTRAP_RESAMPLES = 2000;
     static final long BOOTSTRAP_SEED = 20250101L;
@@ -35,11 +35,11 @@ public final class ConvAi2Evaluation {
                   DialogBootstrap.Interval firstMinusLast) {
     }
 
-    private ConvAi2Evaluation() {
+    private RatedDialogEvaluation() {
     }
 
     static Report evaluate(Path file, List<FollowUpClassifier> classifiers, int timedRounds) throws IOException {
-        List<RatedFollowUp> pairs = ConvAi2Pairs.load(file);
+        List<RatedFollowUp> pairs = RatedDialogPairs.load(file);
         List<FollowUpInput> inputs = pairs.stream()
                 .map(p -> new FollowUpInput(p.previousPrompt(), p.response(), p.followUp())).toList();
         boolean[] labels = new boolean[pairs.size()];
@@ -141,7 +141,7 @@ public final class ConvAi2Evaluation {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: ConvAi2Evaluation <path to convai2/data_intermediate.json>");
+            System.err.println("usage: RatedDialogEvaluation <path to convai2/data_intermediate.json>");
             System.exit(2);
         }
         long start = System.nanoTime();
