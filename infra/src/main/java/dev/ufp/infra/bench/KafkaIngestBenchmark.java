@@ -47,6 +47,15 @@ public final class KafkaIngestBenchmark {
             IngestBenchmark.log("broker at %s (pid %d)", broker.bootstrapServers(), broker.pid());
             try (PlatformProcess platform = PlatformProcess.start(options.jar(), database.name(), List.of(),
                     List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers()))) {
+                // Ctrl-C or SIGTERM skip the try-with-resources: stop the platform and the broker all the same
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        platform.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    broker.stop();
+                }));
                 platform.awaitHealthy(http);
                 EventsClient client = EventsClient.withNewKey(http, platform, TENANT);
                 KafkaIngestDriver kafka = new KafkaIngestDriver(broker.bootstrapServers(), client.key(), database, platform);
