@@ -19,22 +19,7 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        boolean correct;
-        try {
-            correct = run(options);
-        } catch (EventsClient.IncorrectResult e) {
-            System.err.println("INCORRECT: " + e.getMessage());
-            correct = false;
-        }
-        System.exit(correct ? 0 : 1);
+        BenchMain.run(args, BenchOptions::parse, IngestBenchmark::run);
     }
 
     private static boolean run(BenchOptions options) throws Exception {

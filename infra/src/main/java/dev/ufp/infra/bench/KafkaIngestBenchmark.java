@@ -24,15 +24,7 @@ public final class KafkaIngestBenchmark {
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        KafkaBenchOptions options;
-        try {
-            options = KafkaBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        System.exit(run(options) ? 0 : 1);
+        BenchMain.run(args, KafkaBenchOptions::parse, KafkaIngestBenchmark::run);
     }
 
     private static boolean run(KafkaBenchOptions options) throws Exception {

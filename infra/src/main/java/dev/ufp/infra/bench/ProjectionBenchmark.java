@@ -45,22 +45,7 @@ public final class ProjectionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        ProjectionBenchOptions options;
-        try {
-            options = ProjectionBenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        boolean correct;
-        try {
-            correct = new ProjectionBenchmark().run(options);
-        } catch (EventsClient.IncorrectResult e) {
-            System.err.println("INCORRECT: " + e.getMessage());
-            correct = false;
-        }
-        System.exit(correct ? 0 : 1);
+        BenchMain.run(args, ProjectionBenchOptions::parse, options -> new ProjectionBenchmark().run(options));
     }
 
     private PlatformProcess platform;

@@ -6,11 +6,6 @@ package dev.ufp.ingestion.conversation;
  */
 public record ConversationKey(String tenant, String conversationId) {
 
-    public static ConversationKey parse(String value) {
-        int colon = value.indexOf(':');
-        return new ConversationKey(value.substring(0, colon), value.substring(colon + 1));
-    }
-
     public String asString() {
         return tenant + ":" + conversationId;
     }

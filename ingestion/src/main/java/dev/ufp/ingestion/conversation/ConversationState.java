@@ -84,10 +84,6 @@ final class ConversationState {
         return liveReactions.contains(reactionKey(responseId, userId, reaction));
     }
 
-    int eventCount() {
-        return eventIds.size();
-    }
-
     private static String reactionKey(String responseId, String userId, Reaction reaction) {
         return responseId + '\u0000' + userId + '\u0000' + reaction;
     }
