@@ -11,7 +11,7 @@ import java.util.List;
  * all-MiniLM-L6-v2 (quantised, 384-d) from the langchain4j jar: no download. Loading the ONNX model costs
  * 1–3 s, so the process shares one instance through {@link #shared()}.
  */
-final class MiniLmSentenceEncoder implements SentenceEncoder {
+public final class MiniLmSentenceEncoder implements SentenceEncoder {
 
     private final EmbeddingModel model;
 
@@ -20,7 +20,7 @@ final class MiniLmSentenceEncoder implements SentenceEncoder {
     }
 
     /** The process-wide encoder, loaded on first use (thread-safe lazy holder). */
-    static MiniLmSentenceEncoder shared() {
+    public static MiniLmSentenceEncoder shared() {
         return Holder.INSTANCE;
     }
 

@@ -3,7 +3,7 @@ package dev.ufp.projections.followup;
 import java.util.List;
 
 /** Turns sentences into L2-normalised vectors; one call embeds a whole batch. */
-interface SentenceEncoder {
+public interface SentenceEncoder {
 
     /** @return one unit-length vector per text, in input order */
     float[][] encodeAll(List<String> texts);
