@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Module boundaries. Other modules reach ingestion only through its public packages (contract, intake, tenancy,
- * problem); the event contract depends on no platform code; no package cycles inside a module.
+ * problem); others read mining only through its datasets; the write and read sides know nothing of mining; the
+ * event contract depends on no platform code; no package cycles inside a module.
  */
 class ModuleBoundariesTest {
 
@@ -51,5 +52,25 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.ufp.ingestion.conversation..", "dev.ufp.ingestion.contract..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
                 .check(classes);
+    }
+
+    @Test
+    void otherModulesReadMiningOnlyThroughItsDatasets() {
+        noClasses().that().resideOutsideOfPackage("dev.ufp.mining..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ufp.mining.candidates..",
+                        "dev.ufp.mining.pairs..", "dev.ufp.mining.curation..", "dev.ufp.mining.jobs..")
+                .check(classes);
+    }
+
+    @Test
+    void theReadSideKnowsNothingOfMining() {
+        noClasses().that().resideInAnyPackage("dev.ufp.ingestion..", "dev.ufp.projections..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ufp.mining..")
+                .check(classes);
+    }
+
+    @Test
+    void miningPackagesHaveNoCycles() {
+        slices().matching("dev.ufp.mining.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

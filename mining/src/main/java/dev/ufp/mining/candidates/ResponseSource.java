@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.ufp.mining.dataset.Turn;
 import dev.ufp.projections.elastic.IndexAdmin;
+import dev.ufp.projections.elastic.IndexSet;
 import dev.ufp.projections.model.ConversationDocument;
 import dev.ufp.projections.model.ResponseDocument;
 import dev.ufp.projections.model.SignalDocument;
@@ -36,15 +37,17 @@ public class ResponseSource {
     private static final String KEEP_ALIVE = "5m";
 
     private final ElasticsearchClient client;
+    private final IndexAdmin indices;
 
-    public ResponseSource(ElasticsearchClient client) {
+    public ResponseSource(ElasticsearchClient client, IndexAdmin indices) {
         this.client = client;
+        this.indices = indices;
     }
 
     /** How many responses the tenant has projected (for progress and ETA). */
     public long count(String tenant) {
         try {
-            return client.count(c -> c.index(IndexAdmin.RESPONSES)
+            return client.count(c -> c.index(indices.aliases().responses())
                     .query(q -> q.term(t -> t.field("tenant").value(tenant)))).count();
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch unavailable: " + e.getMessage(), e);
@@ -54,8 +57,9 @@ public class ResponseSource {
     /** Hands every candidate of the tenant to {@code sink}, one page at a time. */
     public void scan(String tenant, Consumer<List<CandidateResponse>> sink) {
         try {
-            client.indices().refresh(r -> r.index(IndexAdmin.RESPONSES, IndexAdmin.CONVERSATIONS));
-            String pit = client.openPointInTime(p -> p.index(IndexAdmin.RESPONSES).keepAlive(k -> k.time(KEEP_ALIVE)))
+            IndexSet aliases = indices.aliases();
+            client.indices().refresh(r -> r.index(aliases.responses(), aliases.conversations()));
+            String pit = client.openPointInTime(p -> p.index(aliases.responses()).keepAlive(k -> k.time(KEEP_ALIVE)))
                     .id();
             try {
                 List<FieldValue> after = null;
@@ -88,7 +92,7 @@ public class ResponseSource {
     private List<CandidateResponse> candidates(List<ResponseDocument> responses) throws IOException {
         Set<String> conversationIds = new LinkedHashSet<>();
         responses.forEach(r -> conversationIds.add(conversationDocumentId(r)));
-        MgetResponse<ConversationDocument> got = client.mget(m -> m.index(IndexAdmin.CONVERSATIONS)
+        MgetResponse<ConversationDocument> got = client.mget(m -> m.index(indices.aliases().conversations())
                 .ids(new ArrayList<>(conversationIds)), ConversationDocument.class);
         Map<String, ConversationDocument> conversations = new HashMap<>();
         got.docs().forEach(doc -> {

@@ -1,0 +1,79 @@
+package dev.ufp.mining.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A mining job's state as {@code GET /v1/mining/jobs/{id}} shows it: phase, progress in the phase, rate and ETA.
+ * Written by the job's thread, read by any: every field change is published through a synchronized snapshot.
+ */
+public final class MiningJob {
+
+    public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    private final String id;
+    private final String tenant;
+    private final Instant createdAt = Instant.now();
+    private State state = State.QUEUED;
+    private String phase = "queued";
+    private long done;
+    private long total;
+    private Instant phaseStartedAt = createdAt;
+    private Instant finishedAt;
+    private String datasetId;
+    private String error;
+
+    MiningJob(String id, String tenant) {
+        this.id = id;
+        this.tenant = tenant;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    synchronized void phase(String name, long totalItems) {
+        state = State.RUNNING;
+        phase = name;
+        done = 0;
+        total = totalItems;
+        phaseStartedAt = Instant.now();
+    }
+
+    synchronized void advance(long items) {
+        done += items;
+    }
+
+    synchronized void succeeded(String dataset) {
+        state = State.SUCCEEDED;
+        phase = "done";
+        datasetId = dataset;
+        finishedAt = Instant.now();
+    }
+
+    synchronized void failed(String message) {
+        state = State.FAILED;
+        error = message;
+        finishedAt = Instant.now();
+    }
+
+    public synchronized Snapshot snapshot() {
+        double seconds = Math.max(1e-3, Duration.between(phaseStartedAt, Instant.now()).toMillis() / 1000.0);
+        double rate = done / seconds;
+        Long eta = total > 0 && rate > 0 && done < total ? Math.round((total - done) / rate) : null;
+        return new Snapshot(id, state, phase, done, total, Math.round(rate * 10) / 10.0, eta, createdAt, finishedAt,
+                datasetId, error);
+    }
+
+    /** @param ratePerSecond items per second in the current phase; {@code etaSeconds} null when unknown */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Snapshot(String id, State state, String phase, long done, long total, double ratePerSecond,
+                           Long etaSeconds, Instant createdAt, Instant finishedAt, String datasetId, String error) {
+    }
+}
