@@ -6,10 +6,12 @@ import dev.ufp.mining.dataset.UnpairedLabel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -44,21 +46,45 @@ public final class PairMiner {
         return new MinedSet(candidates.size(), pairs, labels, detectors);
     }
 
+    /**
+     * The group's {@code maxPairsPerPrompt} largest-margin pairs without enumerating all n² pairs: with the
+     * responses sorted by score, the largest margin is (first, last), and the next candidates after (i, j) are
+     * (i+1, j) and (i, j−1) — a best-first walk over a sorted matrix.
+     */
     private List<MinedPair> pairsOf(String key, List<CandidateResponse> group) {
+        List<CandidateResponse> sorted = group.stream().filter(c -> c.evidence() >= rules.minEvidence())
+                .sorted(Comparator.comparingDouble((CandidateResponse c) -> -c.score())
+                        .thenComparing(CandidateResponse::key))
+                .toList();
         List<MinedPair> pairs = new ArrayList<>();
-        for (int i = 0; i < group.size(); i++) {
-            CandidateResponse a = group.get(i);
-            for (int j = i + 1; j < group.size(); j++) {
-                CandidateResponse b = group.get(j);
-                if (a.evidence() >= rules.minEvidence() && b.evidence() >= rules.minEvidence()
-                        && a.score() != b.score()) {
-                    pairs.add(a.score() > b.score() ? pair(key, a, b) : pair(key, b, a));
-                }
-            }
+        int n = sorted.size();
+        if (n < 2) {
+            return pairs;
         }
-        pairs.sort(Comparator.comparingDouble((MinedPair p) -> -p.pair().margin())
-                .thenComparing(p -> p.pair().pairId()));
-        return pairs.size() > rules.maxPairsPerPrompt() ? pairs.subList(0, rules.maxPairsPerPrompt()) : pairs;
+        PriorityQueue<int[]> frontier = new PriorityQueue<>(Comparator
+                .comparingDouble((int[] ij) -> -(sorted.get(ij[0]).score() - sorted.get(ij[1]).score()))
+                .thenComparingInt(ij -> ij[0]).thenComparingInt(ij -> -ij[1]));
+        Set<Long> seen = new HashSet<>();
+        frontier.add(new int[]{0, n - 1});
+        seen.add(n - 1L);
+        while (!frontier.isEmpty() && pairs.size() < rules.maxPairsPerPrompt()) {
+            int[] ij = frontier.poll();
+            CandidateResponse chosen = sorted.get(ij[0]);
+            CandidateResponse rejected = sorted.get(ij[1]);
+            if (chosen.score() <= rejected.score()) {
+                break; // every remaining pair has a margin of zero
+            }
+            pairs.add(pair(key, chosen, rejected));
+            offer(frontier, seen, ij[0] + 1, ij[1], n);
+            offer(frontier, seen, ij[0], ij[1] - 1, n);
+        }
+        return pairs;
+    }
+
+    private static void offer(PriorityQueue<int[]> frontier, Set<Long> seen, int i, int j, int n) {
+        if (i < j && seen.add((long) i * n + j)) {
+            frontier.add(new int[]{i, j});
+        }
     }
 
     private MinedPair pair(String key, CandidateResponse chosen, CandidateResponse rejected) {

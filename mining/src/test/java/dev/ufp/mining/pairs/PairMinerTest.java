@@ -85,6 +85,33 @@ class PairMinerTest {
     }
 
     @Test
+    void theBestFirstWalkFindsTheSameMarginsAsComparingEveryPair() {
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            List<CandidateResponse> group = new ArrayList<>();
+            int n = 2 + random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                group.add(Candidates.of("c" + i, "r1", "p", "t" + i, random.nextInt(9) / 4.0, 1));
+            }
+            int k = 1 + random.nextInt(30);
+            List<Double> expected = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double margin = group.get(i).score() - group.get(j).score();
+                    if (margin > 0) {
+                        expected.add(margin);
+                    }
+                }
+            }
+            expected.sort(java.util.Comparator.reverseOrder());
+            MinedSet set = new PairMiner(new MiningRules(1, k, 0.8, 0.5, 0.1)).mine(group);
+
+            assertThat(set.pairs()).extracting(p -> p.pair().margin())
+                    .containsExactlyElementsOf(expected.subList(0, Math.min(k, expected.size())));
+        }
+    }
+
+    @Test
     void labelsStrongSingleResponses() {
         MinedSet set = miner.mine(List.of(
                 Candidates.of("c1", "r1", "p", "great", 1.7, 2),
