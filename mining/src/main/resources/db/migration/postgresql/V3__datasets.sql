@@ -8,6 +8,9 @@ create table dataset_version (
     pair_count bigint not null,
     label_count bigint not null,
     manifest text not null,
+    -- what the version was mined from and with: for re-mining when the projections change
+    source_fingerprint varchar(256),
+    request text,
     constraint uq_dataset_version unique (tenant_id, name, version)
 );
 

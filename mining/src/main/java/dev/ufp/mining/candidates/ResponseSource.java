@@ -54,6 +54,32 @@ public class ResponseSource {
         }
     }
 
+    /**
+     * A cheap fingerprint of everything mining reads for the tenant: response count and the sums of scores, active
+     * signals and reactions. A new response, signal, retraction or reaction changes it (short of exact
+     * cancellation, which the next change undoes).
+     */
+    public String fingerprint(String tenant) {
+        try {
+            IndexSet aliases = indices.aliases();
+            client.indices().refresh(r -> r.index(aliases.responses()));
+            SearchResponse<Void> result = client.search(s -> s.index(aliases.responses()).size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.term(t -> t.field("tenant").value(tenant)))
+                    .aggregations("score", a -> a.sum(m -> m.field("signalScore")))
+                    .aggregations("signals", a -> a.sum(m -> m.field("activeSignals")))
+                    .aggregations("reactions", a -> a.sum(m -> m.field("reactionTotal"))), Void.class);
+            return result.hits().total().value() + "|" + sum(result, "score") + "|" + sum(result, "signals") + "|"
+                    + sum(result, "reactions");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sum(SearchResponse<Void> result, String name) {
+        return String.format(java.util.Locale.ROOT, "%.4f", result.aggregations().get(name).sum().value());
+    }
+
     /** Hands every candidate of the tenant to {@code sink}, one page at a time. */
     public void scan(String tenant, Consumer<List<CandidateResponse>> sink) {
         try {

@@ -52,6 +52,15 @@ public class DatasetStore {
      * number and creation time filled in.
      */
     public DatasetManifest save(DatasetManifest manifest, List<PreferencePair> pairs, List<UnpairedLabel> labels) {
+        return save(manifest, pairs, labels, null, null);
+    }
+
+    /**
+     * As {@link #save(DatasetManifest, List, List)}, remembering what the version was made from: an opaque
+     * fingerprint of its source and the request (JSON) that made it, for re-mining when the source changes.
+     */
+    public DatasetManifest save(DatasetManifest manifest, List<PreferencePair> pairs, List<UnpairedLabel> labels,
+                                String sourceFingerprint, String request) {
         return transactions.execute(status -> {
             Integer last = jdbc.queryForObject(
                     "select max(version) from dataset_version where tenant_id = ? and name = ?", Integer.class,
@@ -60,9 +69,9 @@ public class DatasetStore {
             DatasetManifest saved = manifest.identified(datasetId(manifest.tenant(), manifest.name(), version),
                     version, Instant.now().truncatedTo(ChronoUnit.MILLIS));
             jdbc.update("insert into dataset_version (dataset_id, tenant_id, name, version, created_at, pair_count,"
-                            + " label_count, manifest) values (?, ?, ?, ?, ?, ?, ?, ?)", saved.datasetId(),
-                    saved.tenant(), saved.name(), version, Timestamp.from(saved.createdAt()), (long) pairs.size(),
-                    (long) labels.size(), json(saved));
+                            + " label_count, manifest, source_fingerprint, request) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    saved.datasetId(), saved.tenant(), saved.name(), version, Timestamp.from(saved.createdAt()),
+                    (long) pairs.size(), (long) labels.size(), json(saved), sourceFingerprint, request);
             insertRows(saved.datasetId(), PAIR, pairs.stream().map(p -> new Row(p.split(), p.strength(),
                     p.chosen().model(), p.rejected().model(), p.promptAt(), json(p))).toList());
             insertRows(saved.datasetId(), LABEL, labels.stream().map(l -> new Row(l.split(), l.strength(),
@@ -87,6 +96,20 @@ public class DatasetStore {
     public Optional<DatasetManifest> latest(String tenant, String name) {
         return jdbc.query("select manifest from dataset_version where tenant_id = ? and name = ? order by version desc",
                 (rs, n) -> read(rs.getString(1), DatasetManifest.class), tenant, name).stream().findFirst();
+    }
+
+    /** The newest version of every dataset of every tenant, with what it was made from. */
+    public List<LatestVersion> latestVersions() {
+        return jdbc.query("select v.tenant_id, v.name, v.dataset_id, v.source_fingerprint, v.request"
+                + " from dataset_version v where v.version = (select max(w.version) from dataset_version w"
+                + " where w.tenant_id = v.tenant_id and w.name = v.name) order by v.tenant_id, v.name",
+                (rs, n) -> new LatestVersion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+    }
+
+    /** A dataset's newest version and what it was made from (both null when saved without them). */
+    public record LatestVersion(String tenant, String name, String datasetId, String sourceFingerprint,
+                                String request) {
     }
 
     /** Streams the pairs after {@code afterSeq} that pass the filter, at most {@code limit} (0 = all). */

@@ -1,13 +1,16 @@
 package dev.ufp.mining.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ufp.mining.candidates.ResponseSource;
 import dev.ufp.mining.curation.PairJudge;
 import dev.ufp.mining.dataset.DatasetStore;
 import dev.ufp.projections.followup.MiniLmSentenceEncoder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import java.util.Optional;
 
@@ -20,15 +23,38 @@ class MiningConfiguration {
 
     @Bean
     MiningService miningService(ResponseSource source, DatasetStore store, ObjectProvider<PairJudge> judges,
-                                ApplicationEventPublisher events) {
+                                ApplicationEventPublisher events, ObjectMapper mapper) {
         PairJudge judge = judges.getIfAvailable(() -> (tenant, pairs) -> Optional.empty());
         // the encoder loads on first use, not at startup
         return new MiningService(source, store, texts -> MiniLmSentenceEncoder.shared().encodeAll(texts), judge,
-                events);
+                events, mapper);
     }
 
     @Bean
     MiningJobs miningJobs(MiningService service) {
         return new MiningJobs(service);
+    }
+
+    @Bean
+    AutoMining autoMining(DatasetStore store, ResponseSource source, MiningJobs jobs, ObjectMapper mapper) {
+        return new AutoMining(store, source, jobs, mapper);
+    }
+
+    /** With {@code feedback.mining.auto-interval} set (e.g. {@code 10m}), re-mines changed datasets on that delay. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty("feedback.mining.auto-interval")
+    static class AutoMiningSchedule {
+
+        private final AutoMining autoMining;
+
+        AutoMiningSchedule(AutoMining autoMining) {
+            this.autoMining = autoMining;
+        }
+
+        @Scheduled(fixedDelayString = "${feedback.mining.auto-interval}",
+                initialDelayString = "${feedback.mining.auto-interval}")
+        void remine() {
+            autoMining.remineChanged();
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class MiningJob {
 
     private final String id;
     private final String tenant;
+    private final String dataset;
     private final Instant createdAt = Instant.now();
     private State state = State.QUEUED;
     private String phase = "queued";
@@ -25,9 +26,15 @@ public final class MiningJob {
     private String datasetId;
     private String error;
 
-    MiningJob(String id, String tenant) {
+    MiningJob(String id, String tenant, String dataset) {
         this.id = id;
         this.tenant = tenant;
+        this.dataset = dataset;
+    }
+
+    /** The name of the dataset the job mines a version of. */
+    public String dataset() {
+        return dataset;
     }
 
     public String id() {
@@ -67,13 +74,13 @@ public final class MiningJob {
         double seconds = Math.max(1e-3, Duration.between(phaseStartedAt, Instant.now()).toMillis() / 1000.0);
         double rate = done / seconds;
         Long eta = total > 0 && rate > 0 && done < total ? Math.round((total - done) / rate) : null;
-        return new Snapshot(id, state, phase, done, total, Math.round(rate * 10) / 10.0, eta, createdAt, finishedAt,
+        return new Snapshot(id, dataset, state, phase, done, total, Math.round(rate * 10) / 10.0, eta, createdAt, finishedAt,
                 datasetId, error);
     }
 
     /** @param ratePerSecond items per second in the current phase; {@code etaSeconds} null when unknown */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Snapshot(String id, State state, String phase, long done, long total, double ratePerSecond,
+    public record Snapshot(String id, String dataset, State state, String phase, long done, long total, double ratePerSecond,
                            Long etaSeconds, Instant createdAt, Instant finishedAt, String datasetId, String error) {
     }
 }

@@ -42,7 +42,8 @@ public class MiningJobs implements DisposableBean {
 
     public MiningJob submit(String tenant, MiningRequest request) {
         MiningRequest validated = request.validated();
-        MiningJob job = new MiningJob("mj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), tenant);
+        MiningJob job = new MiningJob("mj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), tenant,
+                validated.name());
         synchronized (jobs) {
             jobs.put(job.id(), job);
         }
@@ -55,6 +56,14 @@ public class MiningJobs implements DisposableBean {
             }
         });
         return job;
+    }
+
+    /** Whether a job for this tenant's dataset is queued or running. */
+    public boolean isActive(String tenant, String name) {
+        synchronized (jobs) {
+            return jobs.values().stream().anyMatch(job -> job.tenant().equals(tenant) && job.dataset().equals(name)
+                    && job.snapshot().state().compareTo(MiningJob.State.RUNNING) <= 0);
+        }
     }
 
     /** The tenant's job with this id (another tenant's job is not found). */

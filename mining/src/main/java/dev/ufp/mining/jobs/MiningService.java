@@ -1,5 +1,7 @@
 package dev.ufp.mining.jobs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ufp.mining.candidates.CandidateResponse;
 import dev.ufp.mining.candidates.ResponseSource;
 import dev.ufp.mining.curation.CapFilter;
@@ -47,9 +49,11 @@ public class MiningService {
     private final SentenceEncoder encoder;
     private final PairJudge judge;
     private final ApplicationEventPublisher events;
+    private final ObjectMapper mapper;
 
     public MiningService(ResponseSource source, DatasetStore store, SentenceEncoder encoder, PairJudge judge,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.source = source;
         this.store = store;
         this.encoder = encoder;
@@ -58,6 +62,7 @@ public class MiningService {
     }
 
     public DatasetManifest run(String tenant, MiningRequest request, MiningJob job) {
+        String fingerprint = source.fingerprint(tenant);
         long total = source.count(tenant);
         job.phase("scanning responses", total);
         List<CandidateResponse> candidates = new ArrayList<>();
@@ -84,12 +89,20 @@ public class MiningService {
         job.phase("saving", pairs.size() + set.labels().size());
         Optional<DatasetManifest> previous = store.latest(tenant, request.name());
         DatasetManifest saved = store.save(manifest(tenant, request, candidates.size(), set, pairs, reports),
-                pairs, set.labels());
+                pairs, set.labels(), fingerprint, json(request));
         job.advance(pairs.size() + set.labels().size());
         log.info("Dataset {} v{} ({}) for tenant {}: {} pairs, {} labels", saved.name(), saved.version(),
                 saved.datasetId(), tenant, saved.pairs(), saved.labels());
         events.publishEvent(new DatasetPublished(saved, previous.map(DatasetManifest::datasetId).orElse(null)));
         return saved;
+    }
+
+    private String json(MiningRequest request) {
+        try {
+            return mapper.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the mining request", e);
+        }
     }
 
     private List<CurationStep> steps(String tenant, MiningRequest request) {

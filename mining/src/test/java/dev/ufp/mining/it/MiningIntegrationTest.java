@@ -7,6 +7,7 @@ import dev.ufp.mining.dataset.FilterStep;
 import dev.ufp.mining.dataset.PreferencePair;
 import dev.ufp.mining.dataset.RowFilter;
 import dev.ufp.mining.dataset.UnpairedLabel;
+import dev.ufp.mining.jobs.AutoMining;
 import dev.ufp.projections.it.ProjectionsIntegrationSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,8 @@ class MiningIntegrationTest extends ProjectionsIntegrationSupport {
 
     @Autowired
     private DatasetStore datasets;
+    @Autowired
+    private AutoMining autoMining;
 
     @Test
     void aMiningJobTurnsRegenerationsAndReactionsIntoAVersionedDataset() throws Exception {
@@ -53,8 +56,7 @@ class MiningIntegrationTest extends ProjectionsIntegrationSupport {
         }
         postEvents(ingest, events);
         await().atMost(Duration.ofSeconds(60)).until(() -> count(aliases().responses(), tenant) == 6);
-        await().atMost(Duration.ofSeconds(60)).until(() -> document(aliases().responses(), tenant + ":c2:r2")
-                .path("loved").asBoolean());
+        await().atMost(Duration.ofSeconds(60)).until(() -> loved(tenant + ":c2:r2"));
 
         String datasetId = mine(ingest, "{\"name\":\"reverse\",\"minMargin\":0.5,\"testFraction\":0.0}");
 
@@ -91,6 +93,27 @@ class MiningIntegrationTest extends ProjectionsIntegrationSupport {
         datasets.forEachPair(again, RowFilter.all(), 0, 0, row -> secondIds.add(row.row().pairId()));
         assertThat(secondIds).isEqualTo(pairs.stream().map(PreferencePair::pairId).toList());
         assertThat(datasets.manifest("another-tenant", datasetId)).isEmpty();
+
+        // incremental: nothing changed → nothing mined; a new conversation → a new version with its pairs
+        assertThat(autoMining.remineChanged()).noneMatch(job -> job.tenant().equals(tenant));
+        String c9 = "c9";
+        postEvents(ingest, List.of(started(c9, "user9", "beta"),
+                prompt(c9 + "p1", c9, 1, "t1", "How do I reverse a string in Python?", null),
+                response(c9 + "g1", c9, 2, "r1", "t1", "Strings cannot be reversed.", "m-old", null),
+                targeted("RegenerateRequested", c9 + "x1", c9, 3, "r1", "user9"),
+                response(c9 + "g2", c9, 4, "r2", "t1", "Use s[::-1].", "m-new", "r1"),
+                reaction("ReactionAdded", c9 + "x2", c9, 5, "r2", "user9", "LOVE")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> loved(tenant + ":c9:r2"));
+        List<dev.ufp.mining.jobs.MiningJob> remined = autoMining.remineChanged().stream()
+                .filter(job -> job.tenant().equals(tenant)).toList();
+        assertThat(remined).hasSize(1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> remined.get(0).snapshot().datasetId() != null);
+        DatasetManifest third = datasets.manifest(tenant, remined.get(0).snapshot().datasetId()).orElseThrow();
+        assertThat(third.version()).isEqualTo(3);
+        assertThat(third.parameters()).isEqualTo(second.parameters());
+        List<PreferencePair> thirdPairs = new ArrayList<>();
+        datasets.forEachPair(third.datasetId(), RowFilter.all(), 0, 0, row -> thirdPairs.add(row.row()));
+        assertThat(thirdPairs).anySatisfy(pair -> assertThat(pair.chosen().conversationId()).isEqualTo(c9));
     }
 
     @Test
@@ -108,6 +131,11 @@ class MiningIntegrationTest extends ProjectionsIntegrationSupport {
         assertThat(forbidden.getResponse().getStatus()).isEqualTo(403);
         assertThat(getAs(trainer, "/v1/mining/jobs/mj_nope", "application/json").getResponse().getStatus())
                 .isEqualTo(404);
+    }
+
+    private boolean loved(String responseDocumentId) throws Exception {
+        JsonNode response = document(aliases().responses(), responseDocumentId);
+        return response != null && response.path("loved").asBoolean();
     }
 
     private String mine(String key, String body) throws Exception {
