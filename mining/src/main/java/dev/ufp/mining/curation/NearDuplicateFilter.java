@@ -21,10 +21,12 @@ public final class NearDuplicateFilter implements CurationStep {
 
     private final SentenceEncoder encoder;
     private final double threshold;
+    private final Progress progress;
 
-    public NearDuplicateFilter(SentenceEncoder encoder, double threshold) {
+    public NearDuplicateFilter(SentenceEncoder encoder, double threshold, Progress progress) {
         this.encoder = encoder;
         this.threshold = threshold;
+        this.progress = progress;
     }
 
     @Override
@@ -77,6 +79,7 @@ public final class NearDuplicateFilter implements CurationStep {
             texts.add(p.pair().rejected().text());
         });
         List<String> list = new ArrayList<>(texts);
+        progress.phase("embedding texts for near-duplicate removal", list.size());
         Map<String, float[]> vectors = new HashMap<>();
         int batch = 256;
         for (int from = 0; from < list.size(); from += batch) {
@@ -85,6 +88,7 @@ public final class NearDuplicateFilter implements CurationStep {
             for (int i = 0; i < chunk.size(); i++) {
                 vectors.put(chunk.get(i), encoded[i]);
             }
+            progress.advance(chunk.size());
         }
         return vectors;
     }

@@ -1,6 +1,9 @@
 package dev.ufp.mining.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ufp.mining.curation.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +12,10 @@ import java.time.Instant;
  * A mining job's state as {@code GET /v1/mining/jobs/{id}} shows it: phase, progress in the phase, rate and ETA.
  * Written by the job's thread, read by any: every field change is published through a synchronized snapshot.
  */
-public final class MiningJob {
+public final class MiningJob implements Progress {
+
+    private static final Logger log = LoggerFactory.getLogger(MiningJob.class);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
@@ -22,6 +28,7 @@ public final class MiningJob {
     private long done;
     private long total;
     private Instant phaseStartedAt = createdAt;
+    private Instant loggedAt = createdAt;
     private Instant finishedAt;
     private String datasetId;
     private String error;
@@ -45,7 +52,9 @@ public final class MiningJob {
         return tenant;
     }
 
-    synchronized void phase(String name, long totalItems) {
+    @Override
+    public synchronized void phase(String name, long totalItems) {
+        log.info("Mining job {} ({} of tenant {}): {} ({} items)", id, dataset, tenant, name, totalItems);
         state = State.RUNNING;
         phase = name;
         done = 0;
@@ -53,8 +62,21 @@ public final class MiningJob {
         phaseStartedAt = Instant.now();
     }
 
-    synchronized void advance(long items) {
+    @Override
+    public synchronized void advance(long items) {
         done += items;
+        Instant now = Instant.now();
+        if (Duration.between(loggedAt, now).compareTo(LOG_EVERY) >= 0) {
+            loggedAt = now;
+            Snapshot s = snapshot();
+            log.info("Mining job {}: {} {}/{} ({}/s, ETA {} s)", id, phase, done, total, s.ratePerSecond(),
+                    s.etaSeconds() == null ? "?" : s.etaSeconds());
+        }
+    }
+
+    /** The current phase is over: all of its items are done. */
+    synchronized void completePhase() {
+        done = Math.max(done, total);
     }
 
     synchronized void succeeded(String dataset) {

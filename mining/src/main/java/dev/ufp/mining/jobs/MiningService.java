@@ -12,6 +12,7 @@ import dev.ufp.mining.curation.MarginFilter;
 import dev.ufp.mining.curation.NearDuplicateFilter;
 import dev.ufp.mining.curation.NoiseFilter;
 import dev.ufp.mining.curation.PairJudge;
+import dev.ufp.mining.curation.Progress;
 import dev.ufp.mining.dataset.DatasetManifest;
 import dev.ufp.mining.dataset.DatasetPublished;
 import dev.ufp.mining.dataset.DatasetStore;
@@ -73,13 +74,13 @@ public class MiningService {
         log.info("Mining {} for tenant {}: {} candidate responses", request.name(), tenant, candidates.size());
         job.phase("mining pairs", candidates.size());
         MinedSet set = new PairMiner(request.rules()).mine(candidates);
-        job.advance(candidates.size());
-        List<CurationStep> steps = steps(tenant, request);
+        job.completePhase();
+        List<CurationStep> steps = steps(tenant, request, job);
         List<FilterStep> reports = new ArrayList<>();
         for (CurationStep step : steps) {
             job.phase("curating: " + step.name(), set.pairs().size());
             CurationStep.Outcome outcome = step.apply(set);
-            job.advance(set.pairs().size());
+            job.completePhase();
             reports.add(outcome.report());
             log.info("Mining {} for tenant {}: {} kept {} of {} pairs", request.name(), tenant, step.name(),
                     outcome.report().out(), outcome.report().in());
@@ -90,7 +91,7 @@ public class MiningService {
         Optional<DatasetManifest> previous = store.latest(tenant, request.name());
         DatasetManifest saved = store.save(manifest(tenant, request, candidates.size(), set, pairs, reports),
                 pairs, set.labels(), fingerprint, json(request));
-        job.advance(pairs.size() + set.labels().size());
+        job.completePhase();
         log.info("Dataset {} v{} ({}) for tenant {}: {} pairs, {} labels", saved.name(), saved.version(),
                 saved.datasetId(), tenant, saved.pairs(), saved.labels());
         events.publishEvent(new DatasetPublished(saved, previous.map(DatasetManifest::datasetId).orElse(null)));
@@ -105,11 +106,11 @@ public class MiningService {
         }
     }
 
-    private List<CurationStep> steps(String tenant, MiningRequest request) {
+    private List<CurationStep> steps(String tenant, MiningRequest request, Progress progress) {
         List<CurationStep> steps = new ArrayList<>();
         steps.add(new MarginFilter(request.minMargin()));
         steps.add(new Decontamination(request.evaluationPrompts()));
-        steps.add(new NearDuplicateFilter(encoder, request.nearDuplicateThreshold()));
+        steps.add(new NearDuplicateFilter(encoder, request.nearDuplicateThreshold(), progress));
         steps.add(CapFilter.perUser(request.maxPairsPerUser()));
         steps.add(CapFilter.perConversation(request.maxPairsPerConversation()));
         if (request.noiseFilter()) {

@@ -79,7 +79,7 @@ class CurationTest {
                 Candidates.of("c3", "r1", "q", "use a map", 0.9, 1),                  // repeats c2's pair
                 Candidates.of("c3", "r2", "q", "i don't know", -0.9, 1)));
 
-        CurationStep.Outcome outcome = new NearDuplicateFilter(encoder, 0.97).apply(set);
+        CurationStep.Outcome outcome = new NearDuplicateFilter(encoder, 0.97, Progress.NONE).apply(set);
 
         assertThat(outcome.kept().pairs()).extracting(p -> p.pair().chosen().text() + " > " + p.pair().rejected().text())
                 .containsExactly("Use a map. > I don't know.");
