@@ -1,10 +1,10 @@
 package dev.ufp.infra.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ufp.infra.client.BatchOutcome;
 import dev.ufp.infra.client.EventTransport;
 import dev.ufp.infra.client.HttpTransport;
 import dev.ufp.infra.client.PlatformClient;
+import dev.ufp.infra.client.ProjectionWait;
 import dev.ufp.infra.simulator.GroundTruth;
 import dev.ufp.infra.simulator.SimulatedConversation;
 import dev.ufp.infra.simulator.Simulation;
@@ -12,6 +12,7 @@ import dev.ufp.infra.simulator.SimulatorMain;
 import dev.ufp.infra.simulator.SimulatorOptions;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,6 @@ public final class Demo {
 
     static final String TENANT = "sim-demo";
     static final long SEED = 42;
-    private static final long PROJECTION_TIMEOUT_NANOS = 600_000_000_000L;
 
     private Demo() {
     }
@@ -72,18 +72,8 @@ public final class Demo {
         }
 
         List<GroundTruth.ResponseTruth> responses = GroundTruth.responses(truth);
-        System.out.printf("%nWaiting for the Elasticsearch projections to show all %,d responses…%n", responses.size());
-        long deadline = System.nanoTime() + PROJECTION_TIMEOUT_NANOS;
-        long projected = 0;
-        while (projected < responses.size() && System.nanoTime() < deadline) {
-            projected = 0;
-            for (JsonNode row : client.get(key, "/v1/analytics/love-rate?groupBy=variant").get("rows")) {
-                projected += row.get("responses").asLong();
-            }
-            System.out.printf("\r  projected %,d / %,d responses", projected, responses.size());
-            Thread.sleep(1000);
-        }
         System.out.println();
+        ProjectionWait.await(client, baseUrl, key, responses.size(), Duration.ofMinutes(10), System.out);
         DemoReport.print(client, key, responses, System.out);
         DemoReport.whereNext(baseUrl, esUrl, TENANT, truthFile, "sim-" + SEED + "-0", System.out);
     }
