@@ -12,9 +12,13 @@ import java.time.Duration;
 
 /**
  * Waits until the analyst API shows a tenant's responses and the projection processor has no lag left
- * ({@code feedback_projection_lag_events} at {@code /actuator/prometheus}), printing progress.
+ * ({@code feedback_projection_lag_events} at {@code /actuator/prometheus}), printing progress. Stops early when the
+ * lag stays zero for {@link #SETTLED_POLLS} polls: everything stored is projected (responses the platform
+ * rejected never will be).
  */
 public final class ProjectionWait {
+
+    static final int SETTLED_POLLS = 5;
 
     private ProjectionWait() {
     }
@@ -26,6 +30,7 @@ public final class ProjectionWait {
         long deadline = System.nanoTime() + timeout.toNanos();
         long projected = 0;
         double lag = Double.NaN;
+        int settled = 0;
         while (System.nanoTime() < deadline) {
             projected = 0;
             for (JsonNode row : client.get(key, "/v1/analytics/love-rate?groupBy=model").get("rows")) {
@@ -34,14 +39,16 @@ public final class ProjectionWait {
             lag = lag(baseUrl);
             out.printf("\r  projected %,d / %,d responses, projection lag %s events   ", projected, responses,
                     Double.isNaN(lag) ? "?" : String.format("%,.0f", lag));
-            if (projected >= responses && (Double.isNaN(lag) || lag == 0)) {
+            settled = lag == 0 ? settled + 1 : 0;
+            if ((projected >= responses && (Double.isNaN(lag) || lag == 0)) || settled >= SETTLED_POLLS) {
                 break;
             }
             Thread.sleep(1000);
         }
         out.println();
         if (projected < responses) {
-            out.printf("  (timed out after %s: the numbers below cover what was projected)%n", timeout);
+            out.printf("  (%s: the numbers below cover what was projected)%n", settled >= SETTLED_POLLS
+                    ? "every stored event is projected; the rest was not stored" : "timed out after " + timeout);
         }
         return projected;
     }

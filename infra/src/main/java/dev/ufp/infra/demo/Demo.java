@@ -49,7 +49,7 @@ public final class Demo {
         Path truthFile = home.resolve("demo").resolve("truth.jsonl");
         GroundTruth.write(truthFile, truth);
         Map<String, Integer> byType = new TreeMap<>();
-        simulated.forEach(c -> c.events().stream().map(e -> e.get("eventId").asText() + "\n" + e.get("type").asText())
+        simulated.forEach(c -> c.allEvents().stream().map(e -> e.get("eventId").asText() + "\n" + e.get("type").asText())
                 .distinct().forEach(id -> byType.merge(id.substring(id.indexOf('\n') + 1), 1, Integer::sum)));
         int copies = simulated.stream().mapToInt(SimulatedConversation::duplicateDeliveries).sum();
         long shuffled = Math.round(options.outOfOrder() * conversations);

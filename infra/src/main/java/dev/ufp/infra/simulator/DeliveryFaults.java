@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * Delivery faults of distributed backends, limited to what the platform accepts: duplicates (the same eventId
  * re-sent later) and a conversation's events shuffled. A shuffled conversation must be delivered in one batch
- * (the platform retries, within a batch, events whose target arrives later in it); events whose order carries
- * meaning stay in order at the end: reaction adds and removes of flip-floppers (a removal before its add is
- * rejected for good) and {@code ConversationClosed} (no new turn after it).
+ * (the platform retries, within a batch, events whose target arrives later in it, after the rest of the batch).
+ * Events that would be rejected for good if a retried event came after them are held back for a later wave, in
+ * order: reaction adds and removes of flip-floppers (a removal before its add is final) and
+ * {@code ConversationClosed} (no new turn after it).
  */
 final class DeliveryFaults {
 
@@ -22,10 +23,14 @@ final class DeliveryFaults {
     private DeliveryFaults() {
     }
 
-    /** @return the events in delivery order, and (as the second value) the number of re-sent copies */
-    static List<ObjectNode> apply(List<ObjectNode> events, Set<String> orderedEventIds, double outOfOrder,
-                                  double duplicates, Random random) {
+    /** The events of the first wave and of the later wave (empty unless shuffled), re-sent copies included. */
+    record Delivery(List<ObjectNode> first, List<ObjectNode> later) {
+    }
+
+    static Delivery apply(List<ObjectNode> events, Set<String> orderedEventIds, double outOfOrder,
+                          double duplicates, Random random) {
         List<ObjectNode> out = new ArrayList<>(events);
+        List<ObjectNode> later = List.of();
         if (outOfOrder > 0 && random.nextDouble() < outOfOrder) {
             List<ObjectNode> movable = new ArrayList<>();
             List<ObjectNode> ordered = new ArrayList<>();
@@ -35,9 +40,13 @@ final class DeliveryFaults {
                 (keep ? ordered : movable).add(event);
             }
             Collections.shuffle(movable, random);
-            out = new ArrayList<>(movable);
-            out.addAll(ordered);
+            out = movable;
+            later = ordered;
         }
+        return new Delivery(withCopies(out, duplicates, random), withCopies(later, duplicates, random));
+    }
+
+    private static List<ObjectNode> withCopies(List<ObjectNode> out, double duplicates, Random random) {
         if (duplicates > 0) {
             List<ObjectNode> withCopies = new ArrayList<>(out);
             for (int i = 0; i < out.size(); i++) {
@@ -47,7 +56,7 @@ final class DeliveryFaults {
                     withCopies.add(at, out.get(i).deepCopy());
                 }
             }
-            out = withCopies;
+            return withCopies;
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package dev.ufp.infra.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +70,10 @@ public final class Simulation {
         ConversationGenerator.Generated generated = generator.generate(tenant, conversationId, user, variant,
                 options.start().plusSeconds(n * 20L + random.nextInt(20)), random);
         Random faults = new Random(options.seed() * 7_919L + n * 31L + 17);
-        List<ObjectNode> delivered = DeliveryFaults.apply(generated.events(), generated.orderedEventIds(),
+        DeliveryFaults.Delivery delivery = DeliveryFaults.apply(generated.events(), generated.orderedEventIds(),
                 options.outOfOrder(), options.duplicates(), faults);
-        return new SimulatedConversation(tenant, conversationId, delivered,
-                delivered.size() - generated.events().size(), generated.responses());
+        return new SimulatedConversation(tenant, conversationId, delivery.first(), delivery.later(),
+                delivery.first().size() + delivery.later().size() - generated.events().size(), generated.responses());
     }
 
     /** Every conversation. */

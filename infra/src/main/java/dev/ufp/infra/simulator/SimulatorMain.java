@@ -67,7 +67,7 @@ public final class SimulatorMain {
         Path truth = Path.of(a.getOrDefault("truth", "truth.jsonl"));
         GroundTruth.write(truth, simulation.truth(conversations));
         System.out.printf("Simulated %,d conversations (%,d events); ground truth in %s%n", conversations.size(),
-                conversations.stream().mapToInt(c -> c.events().size()).sum(), truth);
+                conversations.stream().mapToInt(c -> c.allEvents().size()).sum(), truth);
         if (a.containsKey("dry-run")) {
             Path out = Path.of(a.getOrDefault("out", "events.jsonl"));
             writeEvents(out, conversations);
@@ -80,13 +80,23 @@ public final class SimulatorMain {
         System.out.printf("Delivered: %s%n", outcome);
     }
 
-    /** Sends the conversations (each in one batch) and closes the transports. */
+    /**
+     * Sends the conversations (each in one batch), then the events held back from shuffled conversations, and
+     * closes the transports.
+     */
     public static BatchOutcome send(List<SimulatedConversation> conversations, Map<String, EventTransport> transports,
                                     int threads, double rate, PrintStream progress) throws Exception {
-        List<BatchSender.Unit> units = conversations.stream()
+        List<BatchSender.Unit> first = conversations.stream()
                 .map(c -> new BatchSender.Unit(c.tenant(), c.conversationId(), c.events())).toList();
+        List<BatchSender.Unit> later = conversations.stream().filter(c -> !c.laterEvents().isEmpty())
+                .map(c -> new BatchSender.Unit(c.tenant(), c.conversationId(), c.laterEvents())).toList();
         try {
-            return new BatchSender(transports, threads, 500, rate, progress).send(units);
+            BatchSender sender = new BatchSender(transports, threads, 500, rate, progress);
+            BatchOutcome outcome = sender.send(first);
+            if (!later.isEmpty()) {
+                outcome.add(sender.send(later));
+            }
+            return outcome;
         } finally {
             transports.values().forEach(EventTransport::close);
         }
@@ -115,17 +125,19 @@ public final class SimulatorMain {
         return transports;
     }
 
-    /** Events as JSON lines, in delivery order. */
+    /** Events as JSON lines, in delivery order: every conversation's first wave, then the held-back events. */
     public static void writeEvents(Path out, List<SimulatedConversation> conversations) throws IOException {
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
         ObjectMapper json = new ObjectMapper();
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (SimulatedConversation c : conversations) {
-                for (ObjectNode event : c.events()) {
-                    writer.write(json.writeValueAsString(event));
-                    writer.write('\n');
+            for (boolean firstWave : new boolean[] {true, false}) {
+                for (SimulatedConversation c : conversations) {
+                    for (ObjectNode event : firstWave ? c.events() : c.laterEvents()) {
+                        writer.write(json.writeValueAsString(event));
+                        writer.write('\n');
+                    }
                 }
             }
         }

@@ -75,7 +75,7 @@ class SimulatorTest {
 
         Set<String> reacted = new HashSet<>();
         for (SimulatedConversation c : conversations) {
-            for (ObjectNode e : c.events()) {
+            for (ObjectNode e : c.allEvents()) {
                 if (e.get("type").asText().startsWith("Reaction")) {
                     reacted.add(c.conversationId() + "/" + e.get("responseId").asText());
                 }
@@ -105,7 +105,7 @@ class SimulatorTest {
         Simulation simulation = new Simulation(SimulatorOptions.defaults(1500, 5, "t"));
         List<SimulatedConversation> conversations = simulation.conversations();
         Map<String, String> texts = new HashMap<>();
-        conversations.forEach(c -> c.events().stream().filter(e -> e.get("type").asText().equals("ResponseGenerated"))
+        conversations.forEach(c -> c.allEvents().stream().filter(e -> e.get("type").asText().equals("ResponseGenerated"))
                 .forEach(e -> texts.put(c.conversationId() + "/" + e.get("responseId").asText(), e.get("text").asText())));
         double[] lengthByBin = new double[2];
         double[] hedgeByBin = new double[2];
@@ -132,15 +132,18 @@ class SimulatorTest {
         int copies = 0;
         for (SimulatedConversation c : simulation.conversations()) {
             copies += c.duplicateDeliveries();
+            assertThat(c.events()).as("held back from a shuffled batch: retried events would come after them")
+                    .noneMatch(e -> List.of("ConversationClosed", "ReactionRemoved").contains(e.get("type").asText()));
+            List<ObjectNode> all = c.allEvents();
             Set<String> ids = new HashSet<>();
-            c.events().forEach(e -> ids.add(e.get("eventId").asText()));
-            assertThat(ids).hasSize(c.events().size() - c.duplicateDeliveries());
+            all.forEach(e -> ids.add(e.get("eventId").asText()));
+            assertThat(ids).hasSize(all.size() - c.duplicateDeliveries());
             Map<String, Integer> firstSeen = new HashMap<>();
-            for (int i = 0; i < c.events().size(); i++) {
-                firstSeen.putIfAbsent(c.events().get(i).get("eventId").asText(), i);
+            for (int i = 0; i < all.size(); i++) {
+                firstSeen.putIfAbsent(all.get(i).get("eventId").asText(), i);
             }
-            for (int i = 0; i < c.events().size(); i++) {
-                ObjectNode e = c.events().get(i);
+            for (int i = 0; i < all.size(); i++) {
+                ObjectNode e = all.get(i);
                 if (e.get("type").asText().equals("ReactionRemoved")) {
                     String added = e.get("eventId").asText().replace(":un", ":");
                     assertThat(firstSeen.get(added)).as("the add before its removal").isLessThan(i);
