@@ -1,2 +1,2 @@
-/** The demo workload behind {@code infra/bin/platform demo}: sample conversations posted through the real API. */
+/** The demo behind {@code infra/bin/platform demo}: simulated traffic with a ground truth, posted through the real API. */
 package dev.ufp.infra.demo;

@@ -1,4 +1,4 @@
-package dev.ufp.infra.demo;
+package dev.ufp.infra.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,38 +13,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A minimal client of the platform's HTTP API, as a product backend would write one. */
-final class PlatformClient {
+/** A minimal client of the platform's HTTP API, as a product backend would write one. Thread-safe. */
+public final class PlatformClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
 
-    PlatformClient(String baseUrl) {
+    public PlatformClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    String issueKey(String adminKey, String tenant, List<String> roles) throws IOException, InterruptedException {
+    public String issueKey(String adminKey, String tenant, List<String> roles) throws IOException, InterruptedException {
         JsonNode issued = send("POST", "/v1/admin/keys", adminKey, json.writeValueAsString(
                 Map.of("tenant", tenant, "roles", roles)), 201);
         return issued.get("key").asText();
     }
 
-    JsonNode postEvents(String key, List<ObjectNode> events) throws IOException, InterruptedException {
+    /** Posts one batch; answers the platform's per-item results ({@code results}, {@code accepted}, …). */
+    public JsonNode postEvents(String key, List<ObjectNode> events) throws IOException, InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.putArray("events").addAll(events);
         return send("POST", "/v1/events", key, json.writeValueAsString(body), 200, 207);
     }
 
-    JsonNode history(String key, String conversationId) throws IOException, InterruptedException {
+    public JsonNode history(String key, String conversationId) throws IOException, InterruptedException {
         return send("GET", "/v1/conversations/" + conversationId + "/events", key, null, 200);
     }
 
-    JsonNode get(String key, String pathAndQuery) throws IOException, InterruptedException {
+    public JsonNode get(String key, String pathAndQuery) throws IOException, InterruptedException {
         return send("GET", pathAndQuery, key, null, 200);
     }
 
-    String pretty(JsonNode node) throws IOException {
+    public String pretty(JsonNode node) throws IOException {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }
 
