@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>REPHRASE when the follow-up's cosine to the previous prompt reaches the rephrase threshold and it is not
  *       clearly positive: the user asks again, an implicit negative.</li>
  * </ul>
- * Stateless after construction and thread-safe. {@link #classifyAll} embeds all texts in one encoder call.
+ * Thread-safe. {@link #classifyAll} embeds all texts of a batch in one encoder call; the shared instance remembers
+ * the vectors of recent texts, so a text seen in an earlier batch is not embedded again.
  */
 public final class EmbeddingFollowUpClassifier implements FollowUpClassifier {
 
@@ -27,6 +28,9 @@ public final class EmbeddingFollowUpClassifier implements FollowUpClassifier {
 
     /** A rephrase says the response missed what was asked: FLR's understanding category. */
     static final String REPHRASE_CATEGORY = "understanding";
+
+    /** Texts whose vectors the shared instance keeps (384 floats each: ~25 MB). */
+    static final int CACHED_TEXTS = 16_384;
 
     private static final double HALF = 0.5;
     private static final double ATANH_HALF = 0.5 * Math.log(3.0); // atanh(0.5)
@@ -140,6 +144,7 @@ public final class EmbeddingFollowUpClassifier implements FollowUpClassifier {
 
     private static final class Holder {
         static final EmbeddingFollowUpClassifier INSTANCE = new EmbeddingFollowUpClassifier(
-                MiniLmSentenceEncoder.shared(), FollowUpPrototypes.loadDefault(), FlrParameters.DEFAULTS);
+                new CachedSentenceEncoder(MiniLmSentenceEncoder.shared(), CACHED_TEXTS), FollowUpPrototypes.loadDefault(),
+                FlrParameters.DEFAULTS);
     }
 }

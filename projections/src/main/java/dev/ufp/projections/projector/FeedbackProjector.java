@@ -11,10 +11,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The live projection: an Axon streaming processor (group {@value #GROUP}, tuned under
- * {@code axon.eventhandling.processors.feedback-projections.*}) that applies each event to a batch of documents
- * and writes the whole batch in one bulk request when the batch commits. A failed write fails the batch, which
+ * {@code axon.eventhandling.processors.feedback-projections.*}). The handler only collects the batch's events;
+ * when the batch commits they are applied together ({@link Projector#applyAll}: one {@code _mget} for the
+ * documents they name, one classifier call for their follow-ups) and written in one bulk request. A failed write fails the batch, which
  * the processor retries from its last token; re-applied events give identical documents.
  */
 @Component
@@ -36,16 +40,22 @@ class FeedbackProjector {
 
     @EventHandler
     void on(FeedbackEvent event, @MetaDataValue(EventMetadata.TENANT) String tenant) {
-        projector.apply(tenant == null ? "_unknown" : tenant, event, batch());
+        pending().add(Projector.TenantEvent.of(tenant, event));
     }
 
-    private ProjectionBatch batch() {
+    private List<Projector.TenantEvent> pending() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            indexAdmin.ensureOnce();
-            ProjectionBatch batch = new ProjectionBatch(client, indexAdmin.aliases());
-            unitOfWork.onPrepareCommit(u -> batch.flush());
-            return batch;
+            List<Projector.TenantEvent> events = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> project(events));
+            return events;
         });
+    }
+
+    private void project(List<Projector.TenantEvent> events) {
+        indexAdmin.ensureOnce();
+        ProjectionBatch batch = new ProjectionBatch(client, indexAdmin.aliases());
+        projector.applyAll(events, batch);
+        batch.flush();
     }
 }

@@ -3,6 +3,7 @@ package dev.ufp.projections.projector;
 import dev.ufp.projections.followup.FollowUpClassifier;
 import dev.ufp.projections.signals.SignalProperties;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,50 @@ class ProjectionConfiguration {
     ConfigurerModule feedbackProjectionErrorPolicy() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(FeedbackProjector.GROUP, c -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(FeedbackProjector.GROUP, c -> PropagatingErrorHandler.instance());
+                .registerErrorHandler(FeedbackProjector.GROUP, c -> ProjectionConfiguration::failBatch);
+    }
+
+    /**
+     * Fails the batch so the processor retries it. While Elasticsearch is unreachable that happens every few
+     * seconds, so an I/O failure is rethrown without a stack trace — Axon logs one WARN line per retry with the
+     * cause — and the full trace goes to DEBUG. Anything else propagates as it is.
+     */
+    static void failBatch(ErrorContext context) throws Exception {
+        Throwable error = context.error();
+        if (isUnavailable(error)) {
+            log.debug("Projection batch of {} events failed; retried with back-off", context.failedEvents().size(),
+                    error);
+            throw new BatchRetried(error);
+        }
+        PropagatingErrorHandler.instance().handleError(context);
+    }
+
+    private static boolean isUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ProjectionBatch.ProjectionWriteException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A failed batch, described in one line (the cause chain's messages), without a stack trace. */
+    static final class BatchRetried extends RuntimeException {
+        BatchRetried(Throwable error) {
+            super(describe(error), null, false, false);
+        }
+
+        private static String describe(Throwable error) {
+            StringBuilder text = new StringBuilder("projection batch failed, retrying with back-off: ");
+            text.append(error);
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root != error) {
+                text.append("; cause: ").append(root);
+            }
+            return text.toString();
+        }
     }
 }

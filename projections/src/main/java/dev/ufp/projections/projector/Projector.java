@@ -27,6 +27,9 @@ import dev.ufp.projections.signals.SignalProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +42,14 @@ public final class Projector {
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     static final int EXCERPT = 4000;
 
+    /** One event with the tenant it was recorded for ({@code _unknown} when the metadata has none). */
+    public record TenantEvent(String tenant, FeedbackEvent event) {
+        public static TenantEvent of(Object tenant, FeedbackEvent event) {
+            return new TenantEvent(tenant == null ? "_unknown" : tenant.toString(), event);
+        }
+    }
+
+    private final FollowUpClassifier classifier;
     private final ReactionDetector reactions;
     private final FollowUpDetector followUps;
     private final HindsightDetector hindsight;
@@ -46,6 +57,7 @@ public final class Projector {
     private final AbandonmentDetector abandonment;
 
     public Projector(SignalProperties properties, FollowUpClassifier classifier) {
+        this.classifier = classifier;
         this.reactions = new ReactionDetector(properties);
         this.followUps = new FollowUpDetector(classifier);
         this.hindsight = new HindsightDetector(properties);
@@ -58,6 +70,40 @@ public final class Projector {
     }
 
     public void apply(String tenant, FeedbackEvent event, Documents documents) {
+        apply(tenant, event, documents, classifier);
+    }
+
+    /**
+     * Applies a batch in order, with the same result as {@link #apply} one by one, but with the documents the
+     * events name read in one {@link Documents#prefetch} and every follow-up classified in one
+     * {@link FollowUpClassifier#classifyAll} call. Only a hindsight revision of a response the batch does not name
+     * reads its document on its own.
+     */
+    public void applyAll(List<TenantEvent> events, Documents documents) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> responseIds = new LinkedHashSet<>();
+        Set<String> conversationIds = new LinkedHashSet<>();
+        for (TenantEvent e : events) {
+            String conversation = e.event().conversationId();
+            conversationIds.add(Documents.conversationId(e.tenant(), conversation));
+            if (e.event() instanceof ResponseTargeted targeted) {
+                responseIds.add(Documents.responseId(e.tenant(), conversation, targeted.responseId()));
+            }
+            if (e.event() instanceof ResponseGenerated generated && generated.regenerates() != null) {
+                responseIds.add(Documents.responseId(e.tenant(), conversation, generated.regenerates()));
+            }
+            if (e.event() instanceof PromptSubmitted prompt && prompt.followsResponseId() != null) {
+                responseIds.add(Documents.responseId(e.tenant(), conversation, prompt.followsResponseId()));
+            }
+        }
+        documents.prefetch(responseIds, conversationIds);
+        FollowUpClassifier batchClassifier = PreclassifiedFollowUps.of(classifier, events, documents);
+        events.forEach(e -> apply(e.tenant(), e.event(), documents, batchClassifier));
+    }
+
+    private void apply(String tenant, FeedbackEvent event, Documents documents, FollowUpClassifier classifier) {
         ConversationDocument conversation = documents.conversation(Documents.conversationId(tenant,
                 event.conversationId())).orElseGet(() -> newConversation(tenant, event.conversationId()));
         if (event instanceof ConversationStarted started) {
@@ -70,7 +116,7 @@ public final class Projector {
             conversation.prompts.put(prompt.turnId(),
                     new ConversationDocument.Prompt(prompt.eventId(), prompt.text(), prompt.occurredAt()));
             if (prompt.followsResponseId() != null) {
-                followUp(tenant, conversation, prompt, documents);
+                followUp(tenant, conversation, prompt, documents, classifier);
             }
         } else if (event instanceof ResponseGenerated generated) {
             responded(tenant, conversation, generated, documents);
@@ -138,9 +184,9 @@ public final class Projector {
     }
 
     private void followUp(String tenant, ConversationDocument conversation, PromptSubmitted prompt,
-                          Documents documents) {
+                          Documents documents, FollowUpClassifier classifier) {
         onResponse(tenant, prompt, prompt.followsResponseId(), documents, followed -> {
-            FollowUpVerdict verdict = followUps.followed(followed, prompt);
+            FollowUpVerdict verdict = followUps.followed(followed, prompt, classifier);
             hindsight.referredResponse(conversation, followed.responseId, prompt.text(), verdict)
                     .flatMap(earlierId -> documents.response(Documents.responseId(tenant, prompt.conversationId(),
                             earlierId)))

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,21 +122,20 @@ public class RebuildService {
     private TrackingToken replay(IndexSet target, TrackingToken from) throws InterruptedException {
         TrackingToken last = from;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
-            ProjectionBatch batch = new ProjectionBatch(client, target);
+            List<Projector.TenantEvent> batch = new ArrayList<>();
             int inBatch = 0;
             Instant nextLog = Instant.now().plus(properties.rebuildProgressInterval());
             while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 last = message.trackingToken();
                 if (message.getPayload() instanceof FeedbackEvent event) {
-                    Object tenant = message.getMetaData().get(EventMetadata.TENANT);
-                    projector.apply(tenant == null ? "_unknown" : tenant.toString(), event, batch);
+                    batch.add(Projector.TenantEvent.of(message.getMetaData().get(EventMetadata.TENANT), event));
                 }
                 progress.events++;
                 progress.position = last.position().orElse(-1);
                 if (++inBatch >= properties.rebuildBatchSize()) {
-                    batch.flush();
-                    batch = new ProjectionBatch(client, target);
+                    write(target, batch);
+                    batch = new ArrayList<>();
                     inBatch = 0;
                 }
                 if (Instant.now().isAfter(nextLog)) {
@@ -144,9 +145,16 @@ public class RebuildService {
                     nextLog = Instant.now().plus(properties.rebuildProgressInterval());
                 }
             }
-            batch.flush();
+            write(target, batch);
         }
         return last;
+    }
+
+    /** One batch: one {@code _mget}, one classifier call, one bulk request. */
+    private void write(IndexSet target, List<Projector.TenantEvent> events) {
+        ProjectionBatch batch = new ProjectionBatch(client, target);
+        projector.applyAll(events, batch);
+        batch.flush();
     }
 
     private Long head() {

@@ -22,6 +22,14 @@ public final class FollowUpDetector {
 
     /** Records the follow-up on the response and returns the classifier's verdict. */
     public FollowUpVerdict followed(ResponseDocument response, PromptSubmitted prompt) {
+        return followed(response, prompt, classifier);
+    }
+
+    /**
+     * As {@link #followed(ResponseDocument, PromptSubmitted)}, asking {@code classifier} — the detector's own
+     * classifier behind a per-batch memo of verdicts classified in one call.
+     */
+    public FollowUpVerdict followed(ResponseDocument response, PromptSubmitted prompt, FollowUpClassifier classifier) {
         FollowUpVerdict verdict = classifier.classify(response.promptText, response.responseText, prompt.text());
         ResponseDocument.FollowUp followUp = new ResponseDocument.FollowUp();
         followUp.eventId = prompt.eventId();

@@ -97,6 +97,20 @@ class EmbeddingFollowUpClassifierTest {
     }
 
     @Test
+    void aTextSeenInAnEarlierBatchIsNotEmbeddedAgain() {
+        CountingEncoder counting = new CountingEncoder(MiniLmSentenceEncoder.shared());
+        CachedSentenceEncoder cached = new CachedSentenceEncoder(counting, 2);
+        float[][] first = cached.encodeAll(List.of(PROMPT, REPHRASED_PROMPT));
+        float[][] second = cached.encodeAll(List.of(REPHRASED_PROMPT, OBVIOUS_POSITIVE));
+        assertThat(counting.calls).as("texts embedded per call").containsExactly(2, 1);
+        assertThat(second[0]).isEqualTo(first[1]);
+        assertThat(SentenceEncoder.cosine(second[1], MiniLmSentenceEncoder.shared().encode(OBVIOUS_POSITIVE)))
+                .isCloseTo(1.0, within(1e-5));
+        cached.encodeAll(List.of(PROMPT));
+        assertThat(counting.calls).as("the least recently used text was evicted").containsExactly(2, 1, 1);
+    }
+
+    @Test
     void marginIsCalibratedOnNeutralAnchors() {
         assertThat(classifier.neutralMargin()).isBetween(1e-3, 0.5);
     }

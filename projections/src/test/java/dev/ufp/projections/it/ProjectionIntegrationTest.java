@@ -1,12 +1,23 @@
 package dev.ufp.projections.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ufp.ingestion.contract.ConversationStarted;
+import dev.ufp.ingestion.contract.PromptSubmitted;
+import dev.ufp.ingestion.contract.Reaction;
+import dev.ufp.ingestion.contract.ReactionAdded;
+import dev.ufp.ingestion.contract.ResponseGenerated;
+import dev.ufp.projections.elastic.IndexSet;
+import dev.ufp.projections.projector.ProjectionBatch;
+import dev.ufp.projections.projector.Projector;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.ufp.projections.it.EventJson.*;
@@ -16,8 +27,12 @@ import static org.awaitility.Awaitility.await;
 /** Events posted through the real API end up as response, signal and conversation documents in Elasticsearch. */
 class ProjectionIntegrationTest extends ProjectionsIntegrationSupport {
 
+    private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private Projector projector;
 
     @Test
     void aConversationBecomesResponseSignalAndConversationDocuments() throws Exception {
@@ -99,5 +114,40 @@ class ProjectionIntegrationTest extends ProjectionsIntegrationSupport {
         assertThat(properties.properties().get("followUp").object().properties().get("text").isText()).isTrue();
         assertThat(properties.properties().get("model").isKeyword()).isTrue();
         assertThat(indexAdmin.current().responses()).startsWith(aliases().responses() + "-v1-");
+    }
+
+    @Test
+    void aBatchReadsAllItsDocumentsInOneRequest() throws Exception {
+        String tenant = "mget-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Projector.TenantEvent> first = new ArrayList<>();
+        List<Projector.TenantEvent> second = new ArrayList<>();
+        for (int c = 0; c < 20; c++) {
+            String conversation = "c" + c;
+            first.add(new Projector.TenantEvent(tenant, new ConversationStarted("s" + c, conversation, T0, "u", "app",
+                    "en", Map.of())));
+            first.add(new Projector.TenantEvent(tenant, new PromptSubmitted("p" + c, conversation, T0, "t1", "Hi?", null)));
+            first.add(new Projector.TenantEvent(tenant, new ResponseGenerated("g" + c, conversation, T0, "r1", "t1",
+                    "Hello.", "m1", null, null, null, 1L, 1, 1)));
+            second.add(new Projector.TenantEvent(tenant, new ReactionAdded("x" + c, conversation, T0, "r1", "u",
+                    Reaction.LOVE, null)));
+            second.add(new Projector.TenantEvent(tenant, new PromptSubmitted("q" + c, conversation, T0, "t2",
+                    "Thanks, great!", "r1")));
+        }
+        // a generation of its own: these documents are not in the event store, so the shared aliases
+        // (which the rebuild test compares with a replay) must not see them
+        IndexSet own = indexAdmin.createGeneration();
+        try {
+            for (List<Projector.TenantEvent> events : List.of(first, second)) {
+                ProjectionBatch batch = new ProjectionBatch(elasticsearch, own);
+                projector.applyAll(events, batch);
+                assertThat(batch.readRequests()).as("read requests for %d events", events.size()).isEqualTo(1);
+                batch.flush();
+            }
+            JsonNode r = document(own.responses(), tenant + ":c19:r1");
+            assertThat(r.get("reactionCounts").get("love").asInt()).isEqualTo(1);
+            assertThat(r.get("followUp").get("eventId").asText()).isEqualTo("q19");
+        } finally {
+            indexAdmin.delete(own);
+        }
     }
 }
