@@ -45,19 +45,44 @@ public final class PlatformClient {
         return send("GET", pathAndQuery, key, null, 200);
     }
 
+    /** POSTs a JSON body; answers the response body when the status is one of {@code expected}. */
+    public JsonNode post(String key, String path, Object body, int... expected) throws IOException, InterruptedException {
+        return send("POST", path, key, json.writeValueAsString(body), expected);
+    }
+
+    /** GETs a JSON-lines stream, one node per line. */
+    public List<JsonNode> getLines(String key, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("GET", pathAndQuery, key, null),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+        }
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
+    }
+
     public String pretty(JsonNode node) throws IOException {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }
 
-    private JsonNode send(String method, String path, String key, String body, int... expected)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    private HttpRequest request(String method, String path, String key, String body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode send(String method, String path, String key, String body, int... expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(method, path, key, body),
+                HttpResponse.BodyHandlers.ofString());
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return json.readTree(response.body());

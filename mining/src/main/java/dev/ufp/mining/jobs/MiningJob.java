@@ -1,6 +1,7 @@
 package dev.ufp.mining.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ufp.mining.curation.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,15 @@ public final class MiningJob implements Progress {
     private static final Logger log = LoggerFactory.getLogger(MiningJob.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    /** Shown in lower case, like every job state of the platform. */
+    public enum State {
+        QUEUED, RUNNING, SUCCEEDED, FAILED;
+
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final String id;
     private final String tenant;

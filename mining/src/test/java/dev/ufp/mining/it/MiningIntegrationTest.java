@@ -144,10 +144,10 @@ class MiningIntegrationTest extends ProjectionsIntegrationSupport {
         String job = JSON.readTree(started.getResponse().getContentAsString()).get("id").asText();
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             String state = getJson(key, "/v1/mining/jobs/" + job).get("state").asText();
-            return state.equals("SUCCEEDED") || state.equals("FAILED");
+            return state.equals("succeeded") || state.equals("failed");
         });
         JsonNode done = getJson(key, "/v1/mining/jobs/" + job);
-        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("succeeded");
         return done.get("datasetId").asText();
     }
 
