@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /** ROC AUC by ranks (Mann-Whitney U): the chance a random positive outscores a random negative, ties half. */
-final class RocAuc {
+public final class RocAuc {
 
     private RocAuc() {
     }
@@ -14,7 +14,7 @@ final class RocAuc {
      * @param labels true for the positive class
      * @return AUC in [0, 1]; NaN when either class is empty
      */
-    static double of(double[] scores, boolean[] labels) {
+    public static double of(double[] scores, boolean[] labels) {
         if (scores.length != labels.length) {
             throw new IllegalArgumentException("scores and labels differ in length");
         }
