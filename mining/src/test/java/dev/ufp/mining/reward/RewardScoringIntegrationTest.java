@@ -77,9 +77,9 @@ class RewardScoringIntegrationTest {
                 Progress.NONE);
         String scored = key("rw-scored");
         String unscored = key("rw-unscored");
-        post(scored, conversation("c1", TinyCorpus.prompt(4), TinyCorpus.helpful(4)));
-        post(scored, conversation("c2", TinyCorpus.prompt(5), TinyCorpus.curt(5)));
-        post(unscored, conversation("c3", TinyCorpus.prompt(4), TinyCorpus.helpful(4)));
+        postEvents(scored, conversation("c1", TinyCorpus.prompt(4), TinyCorpus.helpful(4)));
+        postEvents(scored, conversation("c2", TinyCorpus.prompt(5), TinyCorpus.curt(5)));
+        postEvents(unscored, conversation("c3", TinyCorpus.prompt(4), TinyCorpus.helpful(4)));
 
         JsonNode[] helpful = new JsonNode[1];
         JsonNode[] curt = new JsonNode[1];
@@ -95,7 +95,7 @@ class RewardScoringIntegrationTest {
         assertThat(helpful[0].get("pLoveSpread").asDouble()).isGreaterThanOrEqualTo(0);
 
         // the projector's next whole-document write carries the fields through
-        post(scored, List.of("""
+        postEvents(scored, List.of("""
                 {"eventId":"c1-love","type":"ReactionAdded","conversationId":"c1","occurredAt":"%s",\
                 "responseId":"r1","userId":"u1","reaction":"LOVE"}""".formatted(at(30))));
         await().atMost(Duration.ofSeconds(60)).until(() -> document("rw-scored:c1:r1").get("loved").asBoolean());
@@ -135,7 +135,7 @@ class RewardScoringIntegrationTest {
         return JSON.readTree(result.getResponse().getContentAsString()).get("key").asText();
     }
 
-    private void post(String key, List<String> events) throws Exception {
+    private void postEvents(String key, List<String> events) throws Exception {
         MvcResult result = mvc.perform(post("/v1/events").header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"events\":[" + String.join(",", events) + "]}"))
                 .andReturn();
