@@ -1,6 +1,7 @@
 package dev.ufp.mining.reward;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.ufp.ingestion.contract.EventMetadata;
 import dev.ufp.ingestion.contract.ResponseGenerated;
@@ -13,6 +14,8 @@ import dev.ufp.projections.projector.Documents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -27,6 +30,7 @@ import java.util.Optional;
  * {@code pLoveSpread} and {@code pLoveModel} into its {@code feedback-responses} document with a partial update.
  * A tenant without a model costs a cached lookup. A response not projected yet fails the event, which the
  * processor retries with back-off (see {@link RewardConfiguration}). Replays score history with the latest model.
+ * An index created before these fields were mapped gets them added to its (strict) mapping on first use.
  */
 @Component
 @ProcessingGroup(RewardScoringProcessor.GROUP)
@@ -34,6 +38,7 @@ class RewardScoringProcessor {
 
     static final String GROUP = "reward-scoring";
     private static final int CONFLICT_RETRIES = 5;
+    private static final Logger log = LoggerFactory.getLogger(RewardScoringProcessor.class);
 
     private final RewardScorer scorer;
     private final ElasticsearchClient client;
@@ -73,11 +78,32 @@ class RewardScoringProcessor {
             EnsembleScore score = scored.get().scores().get(0);
             Map<String, Object> fields = Map.of("pLove", score.pLove(), "pLoveSpread", score.spread(),
                     "pLoveModel", scored.get().model());
-            client.update(u -> u.index(indices.responses()).id(id).doc(fields).retryOnConflict(CONFLICT_RETRIES),
-                    Map.class);
+            try {
+                update(indices, id, fields);
+            } catch (ElasticsearchException e) {
+                if (!"strict_dynamic_mapping_exception".equals(e.error().type())) {
+                    throw e;
+                }
+                addFields(indices); // an index created before these fields were mapped
+                update(indices, id, fields);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch unavailable for reward scoring: " + e.getMessage(), e);
         }
+    }
+
+    private void update(IndexSet indices, String id, Map<String, Object> fields) throws IOException {
+        client.update(u -> u.index(indices.responses()).id(id).doc(fields).retryOnConflict(CONFLICT_RETRIES),
+                Map.class);
+    }
+
+    /** Adds the three fields to the mapping of the index behind the alias (allowed on a strict mapping). */
+    private void addFields(IndexSet indices) throws IOException {
+        log.info("Adding pLove, pLoveSpread and pLoveModel to the mapping of {}", indices.responses());
+        client.indices().putMapping(m -> m.index(indices.responses())
+                .properties("pLove", p -> p.double_(d -> d))
+                .properties("pLoveSpread", p -> p.double_(d -> d))
+                .properties("pLoveModel", p -> p.keyword(k -> k)));
     }
 
     /** Thrown so the processor retries: the projection has not written the response yet. */

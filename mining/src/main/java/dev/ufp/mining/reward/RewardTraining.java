@@ -82,7 +82,9 @@ public class RewardTraining {
         List<RewardInput> inputs = new ArrayList<>();
         labelled.forEach(c -> inputs.add(RewardInput.of(c)));
         int pairStart = inputs.size();
-        for (PreferencePair pair : pairs) {
+        // love models see pairs only in the report: embed just the held-out ones
+        List<PreferencePair> embeddedPairs = config.objective() == TrainingConfig.Objective.LOVE ? testPairs : pairs;
+        for (PreferencePair pair : embeddedPairs) {
             inputs.add(side(pair, pair.chosen()));
             inputs.add(side(pair, pair.rejected()));
         }
@@ -91,9 +93,9 @@ public class RewardTraining {
         for (int i = 0; i < labelled.size(); i++) {
             rows.put(labelled.get(i), all[i]);
         }
-        for (int i = 0; i < pairs.size(); i++) {
-            rows.put(pairs.get(i).chosen(), all[pairStart + 2 * i]);
-            rows.put(pairs.get(i).rejected(), all[pairStart + 2 * i + 1]);
+        for (int i = 0; i < embeddedPairs.size(); i++) {
+            rows.put(embeddedPairs.get(i).chosen(), all[pairStart + 2 * i]);
+            rows.put(embeddedPairs.get(i).rejected(), all[pairStart + 2 * i + 1]);
         }
 
         Path work = workRoot.resolve(workKey(tenant, config, trainingSet));

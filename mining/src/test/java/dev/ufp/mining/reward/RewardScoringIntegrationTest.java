@@ -3,6 +3,7 @@ package dev.ufp.mining.reward;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ufp.launchers.ElasticsearchNode;
 import dev.ufp.mining.MiningTestApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The {@code reward-scoring} processor against a real Elasticsearch node (started here on free ports): a response
- * of a tenant with a model gets {@code pLove}, later projector writes keep it, a tenant without a model gets none.
+ * of a tenant with a model gets {@code pLove} (also through an index mapped before these fields existed), later
+ * projector writes keep it, a tenant without a model gets none.
  */
 @SpringBootTest(classes = MiningTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:reward-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -72,6 +75,7 @@ class RewardScoringIntegrationTest {
 
     @Test
     void newResponsesOfATenantWithAModelGetPLove() throws Exception {
+        behindTheAliasAnIndexMappedBeforeThePLoveFields();
         training.trainOn("rw-scored", new TrainingConfig(TrainingConfig.Objective.LOVE, 2, 8, 32, 3e-3, 32, 0.0, 1,
                 0, TrainingConfig.LabelMode.EVIDENCE, 0.2), TinyCorpus.responses(30), List.of(), "tiny corpus",
                 Progress.NONE);
@@ -105,6 +109,24 @@ class RewardScoringIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> document("rw-unscored:c3:r1") != null);
         Thread.sleep(1_000);
         assertThat(document("rw-unscored:c3:r1").has("pLove")).as("no model, no score").isFalse();
+    }
+
+    /** As in a deployment older than the reward model: the strict mapping lacks the three fields. */
+    private void behindTheAliasAnIndexMappedBeforeThePLoveFields() throws IOException {
+        ObjectNode body;
+        try (var in = getClass().getResourceAsStream("/elasticsearch/feedback-responses.json")) {
+            body = (ObjectNode) JSON.readTree(in);
+        }
+        ObjectNode properties = (ObjectNode) body.get("mappings").get("properties");
+        assertThat(properties.has("pLove")).isTrue();
+        properties.remove(List.of("pLove", "pLoveSpread", "pLoveModel"));
+        String old = "rw-it-feedback-responses-before-reward";
+        elasticsearch.indices().create(c -> c.index(old).withJson(new StringReader(body.toString())));
+        String alias = "rw-it-feedback-responses";
+        var current = elasticsearch.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
+        elasticsearch.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(current).alias(alias)))
+                .actions(a -> a.add(r -> r.index(old).alias(alias).isWriteIndex(true))));
     }
 
     private static List<String> conversation(String c, String prompt, String response) {
