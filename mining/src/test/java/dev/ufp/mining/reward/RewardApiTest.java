@@ -189,6 +189,33 @@ class RewardApiTest {
     }
 
     @Test
+    void theRegistryGivesBackAnEnsembleThatScoresExactlyAsTheTrainedOne(@org.junit.jupiter.api.io.TempDir Path work) {
+        Synthetic data = new Synthetic(300, 768, 12);
+        TrainingConfig config = new TrainingConfig(TrainingConfig.Objective.LOVE, 3, 2, 64, 3e-3, 16, 0.0, 8, 0,
+                TrainingConfig.LabelMode.EVIDENCE, 0.2);
+        double[][] before;
+        EvaluationReport report;
+        try (RewardEnsemble trained = new RewardTrainer(config, ModelDescriptor.MINILM, FeatureOptions.defaults())
+                .trainLove(data.x, data.y, work, Progress.NONE)) {
+            before = trained.headProbabilities(data.x);
+            report = Evaluator.evaluate(trained, config, 300, 60, new Evaluator.Labeled(data.x, data.labels(),
+                    new int[300]), Evaluator.Pairs.empty());
+        }
+        RewardModelVersion first = registry.save("rw-registry", "synthetic", report, config, work);
+        RewardModelVersion second = registry.save("rw-registry", "synthetic again", report, config, work);
+        assertThat(second.version()).isEqualTo(first.version() + 1);
+        assertThat(registry.latest("rw-registry")).contains(second);
+        assertThat(registry.list("rw-registry")).containsExactly(second, first);
+        assertThat(registry.get("rw-registry", first.modelId())).contains(first);
+        assertThat(registry.get("another-tenant", first.modelId())).isEmpty();
+        assertThat(first.metrics()).isEqualTo(report);
+        assertThat(first.parameters()).isEqualTo(config);
+        try (RewardEnsemble loaded = registry.load("rw-registry", first.modelId()).orElseThrow()) {
+            assertThat(loaded.headProbabilities(data.x)).isDeepEqualTo(before);
+        }
+    }
+
+    @Test
     void aPairwiseTrainingJobRunsInTheBackgroundAndRegistersAModel() throws Exception {
         String tenant = "rw-pairs";
         DatasetManifest manifest = datasets.save(new DatasetManifest(null, tenant, "tiny", 0, null, Map.of(),
