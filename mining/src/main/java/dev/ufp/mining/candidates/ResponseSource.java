@@ -135,7 +135,8 @@ public class ResponseSource {
         return candidates;
     }
 
-    static CandidateResponse candidate(ResponseDocument response, ConversationDocument conversation) {
+    /** A projected response (and its conversation, for the context; may be null) as a candidate. */
+    public static CandidateResponse candidate(ResponseDocument response, ConversationDocument conversation) {
         List<Turn> context = ContextBuilder.before(conversation, response.turnId);
         Set<String> users = new LinkedHashSet<>();
         Set<String> sources = new LinkedHashSet<>();

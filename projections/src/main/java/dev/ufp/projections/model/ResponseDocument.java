@@ -58,6 +58,13 @@ public class ResponseDocument {
     /** responses this response's follow-up revised in hindsight. */
     public List<String> revisesResponses = new ArrayList<>();
     public List<SignalDocument> signals = new ArrayList<>();
+    /**
+     * P[Love] of the tenant's reward model (ensemble score), its spread over heads and the model id: written by
+     * mining's {@code reward-scoring} processor with a partial update; carried through unchanged here.
+     */
+    public Double pLove;
+    public Double pLoveSpread;
+    public String pLoveModel;
     /** user → reaction kind → the event that made it live. */
     public Map<String, Map<String, LiveReaction>> liveReactions = new TreeMap<>();
 
