@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class NoiseFilter implements CurationStep {
 
+    /** Pairs judged per call: bounds the memory of the features scored at once. */
+    private static final int CHUNK = 1000;
+
     private final PairJudge judge;
     private final String tenant;
     private final double threshold;
@@ -41,20 +44,28 @@ public final class NoiseFilter implements CurationStep {
     public Outcome apply(MinedSet set) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("threshold", threshold);
-        Optional<PairJudge.Judgement> judgement = set.pairs().isEmpty() ? Optional.empty()
-                : judge.judge(tenant, set.pairs().stream().map(MinedPair::pair).toList());
-        if (judgement.isEmpty()) {
-            details.put("skipped", set.pairs().isEmpty() ? "no pairs" : "no reward model for this tenant yet");
-            return new Outcome(set, new FilterStep(name(), version(), set.pairs().size(), 0, details));
-        }
-        double[][] margins = judgement.get().margins();
         List<MinedPair> kept = new ArrayList<>();
-        for (int i = 0; i < set.pairs().size(); i++) {
-            if (!contradicted(margins[i])) {
-                kept.add(set.pairs().get(i));
+        String model = null;
+        for (int from = 0; from < set.pairs().size(); from += CHUNK) {
+            List<MinedPair> chunk = set.pairs().subList(from, Math.min(set.pairs().size(), from + CHUNK));
+            Optional<PairJudge.Judgement> judgement = judge.judge(tenant, chunk.stream().map(MinedPair::pair).toList());
+            if (judgement.isEmpty()) {
+                details.put("skipped", "no reward model for this tenant yet");
+                return new Outcome(set, new FilterStep(name(), version(), set.pairs().size(), 0, details));
+            }
+            model = judgement.get().modelId();
+            double[][] margins = judgement.get().margins();
+            for (int i = 0; i < chunk.size(); i++) {
+                if (!contradicted(margins[i])) {
+                    kept.add(chunk.get(i));
+                }
             }
         }
-        details.put("model", judgement.get().modelId());
+        if (model == null) {
+            details.put("skipped", "no pairs");
+            return new Outcome(set, new FilterStep(name(), version(), 0, 0, details));
+        }
+        details.put("model", model);
         return new Outcome(set.with(kept, set.labels()), new FilterStep(name(), version(), set.pairs().size(),
                 set.pairs().size() - kept.size(), details));
     }
