@@ -13,6 +13,7 @@ import dev.ufp.infra.simulator.SimulatorOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,8 @@ public final class Demo {
 
     static final String TENANT = "sim-demo";
     static final long SEED = 42;
+    /** Fresh conversations of the same simulated world, never sent: P[Love] is judged on them. */
+    static final int HELD_OUT = 1000;
 
     private Demo() {
     }
@@ -75,6 +78,13 @@ public final class Demo {
         System.out.println();
         ProjectionWait.await(client, baseUrl, key, responses.size(), Duration.ofMinutes(10), System.out);
         DemoReport.print(client, key, responses, System.out);
+
+        String trainer = client.issueKey(adminKey, TENANT, List.of("trainer", "analyst"));
+        List<SimulatedConversation> heldOut = new ArrayList<>();
+        for (int n = conversations; n < conversations + HELD_OUT; n++) {
+            heldOut.add(simulation.conversation(n));
+        }
+        new TrainingReport(client, trainer, responses, System.out).run(heldOut);
         DemoReport.whereNext(baseUrl, esUrl, TENANT, truthFile, "sim-" + SEED + "-0", System.out);
     }
 }
