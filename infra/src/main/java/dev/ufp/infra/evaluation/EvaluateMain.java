@@ -1,5 +1,6 @@
 package dev.ufp.infra.evaluation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ufp.infra.client.BatchOutcome;
 import dev.ufp.infra.client.BatchSender;
 import dev.ufp.infra.client.EventTransport;
@@ -70,6 +71,11 @@ public final class EvaluateMain {
                 RESPONSES_ALIAS, tenant);
         if (openAssistant) {
             rankingSection(report, GroundTruth.pairs(data.truth()), projected::netThumbs);
+            String trainer = client.issueKey(args[1], tenant, List.of("trainer"));
+            MiningRun run = new MiningRun(client, trainer, System.out);
+            System.out.println("Mining preference pairs from what was projected…");
+            String dataset = run.mine(Map.of("name", "evaluation"), Duration.ofMinutes(15)).get("datasetId").asText();
+            minedSection(report, run.manifest(dataset), run.pairs(dataset), GroundTruth.pairs(data.truth()));
         } else {
             ratingSection(report, GroundTruth.responses(data.truth()), projected::followUpPolarity);
         }
@@ -95,6 +101,22 @@ public final class EvaluateMain {
                 .line("  %,d ranked pairs: the rule decides %,d, agrees on %,d = %.1f%% (ties %,d = %.1f%%;"
                                 + " not projected %,d)", pairs.size(), a.decided(), a.agree(), 100 * a.agreement(),
                         a.ties(), 100.0 * a.ties() / Math.max(1, pairs.size()), a.missing());
+    }
+
+    static void minedSection(EvaluationReport report, JsonNode manifest, List<MinedPairAccuracy.Mined> mined,
+                             List<GroundTruth.PairTruth> ranked) {
+        MinedPairAccuracy accuracy = MinedPairAccuracy.byRanking(mined, ranked);
+        EvaluationReport.Section section = report.section("Mined pairs (dataset " + manifest.get("datasetId").asText()
+                + ") vs human sibling rankings");
+        section.line("  %,d pairs mined from %,d responses; %,d of them compare two ranked siblings: the platform"
+                        + " agrees with the human ranking on %.1f%% (net-emoji baseline on this sample: 63.6%%)",
+                mined.size(), manifest.get("candidates").asLong(), accuracy.judged(), 100 * accuracy.accuracy());
+        section.line("  ranked pairs covered: %,d of %,d; by origin: %s", accuracy.judged(), ranked.size(),
+                accuracy.originSummary());
+        for (JsonNode step : manifest.get("filters")) {
+            section.line("  %-22s in %,6d  dropped %,6d", step.get("name").asText(), step.get("in").asLong(),
+                    step.get("dropped").asLong());
+        }
     }
 
     static void ratingSection(EvaluationReport report, List<GroundTruth.ResponseTruth> rated,
