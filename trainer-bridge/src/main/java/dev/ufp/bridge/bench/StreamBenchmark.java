@@ -31,8 +31,8 @@ import java.util.UUID;
  * fetch size). Prints pairs/s of both and their ratio, and the heap (after GC, at rest and peak while streaming)
  * and RSS at each size: memory must stay flat as the dataset grows.
  * <p>
- * {@code StreamBenchmark [--pairs 100000,400000] [--dir target/stream-bench] [--runs 2]}; exits 1 if a stream
- * was incomplete.
+ * {@code StreamBenchmark [--pairs 100000,400000] [--dir target/stream-bench] [--runs 2]
+ * [--h2-options LAZY_QUERY_EXECUTION=TRUE]}; exits 1 if a stream was incomplete.
  */
 public final class StreamBenchmark {
 
@@ -42,12 +42,14 @@ public final class StreamBenchmark {
         List<Integer> sizes = new ArrayList<>(List.of(100_000, 400_000));
         Path dir = Path.of("target/stream-bench");
         int runs = 2;
+        String urlOptions = "";
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--pairs" -> sizes = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt)
                         .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
                 case "--dir" -> dir = Path.of(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--h2-options" -> urlOptions = ";" + args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -59,7 +61,7 @@ public final class StreamBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneBridge.class).run(
                 "--" + StandaloneBridge.ENABLED + "=true", "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + db
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + urlOptions,
                 "--feedback.admin-key=" + adminKey, "--feedback.kafka.enabled=false",
                 "--feedback.home=" + dir.toAbsolutePath(), "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off")) {
