@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * {@code train.jsonl} and {@code test.jsonl}, and {@code manifest.json} (counts, SHA-256 per file, schema version,
  * the dataset manifest, the {@code data_files} to hand to {@code datasets.load_dataset("json", …)}).
  * <p>
- * The export id is derived from the formats, options and filters, so the same export requested twice is written
- * once (versions are immutable). Files are written into a temporary sibling directory that is renamed into place
+ * The export id is derived from the version's creation time, the formats, options and filters, so the same export
+ * requested twice is written once (versions are immutable). Files are written into a temporary sibling directory that is renamed into place
  * atomically: a reader never sees a half-written export. Every path is resolved under the export root and
  * checked to stay inside it.
  */
@@ -69,7 +69,7 @@ public class SnapshotExporter {
 
     public ExportResult export(DatasetManifest dataset, List<Format> formats, FormatOptions options, RowFilter filter) {
         Map<String, Object> optionsDocument = options(options);
-        String exportId = exportId(formats, optionsDocument, filter);
+        String exportId = exportId(dataset, formats, optionsDocument, filter);
         Path datasetDir = inside(inside(root, tenantDirectory(dataset.tenant())), datasetDirectory(dataset.datasetId()));
         Path target = inside(datasetDir, exportId);
         try {
@@ -138,10 +138,16 @@ public class SnapshotExporter {
         return document;
     }
 
-    private String exportId(List<Format> formats, Map<String, Object> options, RowFilter filter) {
+    /**
+     * Derived from what the export holds. Dataset ids are derived from tenant, name and version, so after a database
+     * reset the same id can name other rows: the version's creation time is part of the export id too, and an export
+     * of an earlier incarnation is never served.
+     */
+    private String exportId(DatasetManifest dataset, List<Format> formats, Map<String, Object> options,
+                            RowFilter filter) {
         try {
-            String canonical = json.writeValueAsString(List.of(formats.stream().map(Format::wireName).toList(),
-                    options, filter));
+            String canonical = json.writeValueAsString(List.of(dataset.createdAt().toString(),
+                    formats.stream().map(Format::wireName).toList(), options, filter));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return "x" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (IOException | NoSuchAlgorithmException e) {
