@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +68,8 @@ class NewPairsPublisher {
         this.topic = topic;
     }
 
-    @EventListener
+    /** After the publisher's transaction commits (at once if there is none), so the version is readable. */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DatasetPublished published) {
         worker.submit(() -> {
             try {
