@@ -1,5 +1,7 @@
 package dev.ufp.infra;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,8 +14,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Module boundaries. Other modules reach ingestion only through its public packages (contract, intake, tenancy,
- * problem); others read mining only through its datasets; the write and read sides know nothing of mining; the
- * event contract depends on no platform code; no package cycles inside a module.
+ * problem); others read mining only through its datasets (trainer-bridge only through
+ * {@code dev.ufp.mining.dataset}); the write and read sides know nothing of mining; the event contract depends on
+ * no platform code; no package cycles inside a module.
  */
 class ModuleBoundariesTest {
 
@@ -31,6 +34,15 @@ class ModuleBoundariesTest {
         noClasses().that().resideOutsideOfPackage("dev.ufp.ingestion..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.ufp.ingestion.conversation..", "dev.ufp.ingestion.store..", "dev.ufp.ingestion.api..")
+                .check(classes);
+    }
+
+    @Test
+    void trainerBridgeReadsMiningOnlyThroughItsDatasetPackage() {
+        noClasses().that().resideInAPackage("dev.ufp.bridge..")
+                .should().dependOnClassesThat(JavaClass.Predicates
+                        .resideInAnyPackage("dev.ufp.mining..", "dev.ufp.projections..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.ufp.mining.dataset"))))
                 .check(classes);
     }
 
