@@ -195,6 +195,21 @@ class FormatConformanceTest extends BridgeTestSupport {
     }
 
     @Test
+    void nativeIsThePairRecordWithItsProvenance() throws Exception {
+        List<JsonNode> rows = rows("format=native");
+        for (int i = 0; i < PAIRS; i++) {
+            JsonNode row = rows.get(i);
+            PreferencePair expected = pair(i);
+            PreferencePair read = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .treeToValue(row.deepCopy(), PreferencePair.class);
+            assertThat(read).isEqualTo(expected);
+            assertThat(row.get("sourceEventIds")).hasSize(expected.sourceEventIds().size());
+            assertThat(row.get("chosen").get("responseId").asText()).isEqualTo(expected.chosen().responseId());
+        }
+    }
+
+    @Test
     void metadataOnlyWhenAskedForAndFiltersApply() throws Exception {
         List<JsonNode> rows = rows("format=trl&meta=true");
         for (int i = 0; i < PAIRS; i++) {

@@ -15,7 +15,9 @@ public enum Format {
     /** OpenRLHF reward/DPO datasets: configurable keys, strings or chat-template message lists. */
     OPENRLHF,
     /** RLHFlow: {@code prompt}, {@code responses} [chosen, rejected], {@code rewards} [score, score]. */
-    RLHFLOW;
+    RLHFLOW,
+    /** The platform's own record with full provenance (ids, both sides, scores, origin, source event ids). */
+    NATIVE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -19,6 +19,7 @@ public interface PairLayout {
             case OPENRLHF -> new PreferenceLayout(options.promptKey(), options.chosenKey(), options.rejectedKey(),
                     options.messages());
             case RLHFLOW -> new RlhflowLayout();
+            case NATIVE -> new NativeLayout();
             case KTO -> throw new IllegalArgumentException("KTO is unpaired: use UnpairedLayout");
         };
     }
