@@ -54,6 +54,7 @@ final class PlatformProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dai.djl.offline=true");
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(appArguments);
@@ -64,6 +65,8 @@ final class PlatformProcess implements AutoCloseable {
         builder.environment().put("FEEDBACK_PG_DB", database);
         builder.environment().put("FEEDBACK_HOME", home.toString());
         builder.environment().put("FEEDBACK_ADMIN_KEY", adminKey);
+        builder.environment().put("OPT_OUT_TRACKING", "true");
+        builder.environment().putIfAbsent("DJL_CACHE_DIR", home.resolve("djl").toString());
         return new PlatformProcess(builder.start(), port, adminKey, home);
     }
 
