@@ -26,6 +26,6 @@ public final class Candidates {
         return new CandidateResponse("t1", conversation, response, "turn-1", "user-" + conversation, prompt, context,
                 text, "m-" + response, "1", "A", regenerates, Instant.parse("2026-11-01T10:00:00Z"),
                 Instant.parse("2026-11-01T10:00:01Z"), score, evidence, score >= 1, Map.of(),
-                Set.of("user-" + conversation), sources, Map.of("reactions", "v1"));
+                Set.of("user-" + conversation), sources, Map.of("reactions", "v1"), 0);
     }
 }

@@ -119,12 +119,14 @@ final class ConversationGenerator {
             return now;
         }
 
-        /** Writes one response and the user's reaction to it; answers its latent quality. */
+        /** Writes one response and the user's reaction to it; answers the quality of what was written. */
         double respond(PromptPool.Prompt prompt, String promptText, String turnId, String responseId,
                        String regenerates) {
             Style style = drawStyle();
-            double quality = ResponseComposer.clamp(variant.meanQuality() + random.nextGaussian() * 0.2);
-            String text = ResponseComposer.compose(prompt, quality, style, pool, random);
+            double intended = ResponseComposer.clamp(variant.meanQuality() + random.nextGaussian() * 0.2);
+            ResponseComposer.Composed composed = ResponseComposer.compose(prompt, intended, style, pool, random);
+            String text = composed.text();
+            double quality = composed.quality();
             ObjectNode response = EventFactory.response(id("resp-" + responseId), conversationId, tick(), responseId,
                     turnId, text, variant.model()).put("modelVersion", variant.version())
                     .put("variant", variant.variant());

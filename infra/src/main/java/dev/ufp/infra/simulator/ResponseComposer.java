@@ -3,11 +3,13 @@ package dev.ufp.infra.simulator;
 import java.util.Random;
 
 /**
- * Writes a response text that carries its latent quality in a learnable way. Each sentence is drawn from a good
- * pool with probability ≈ q (plus noise) and from a bad pool otherwise: good sentences are on-topic, specific and
- * structured and reuse the prompt's own words; bad ones are generic, off-topic, hedging, wrong or refusing. The
- * number of sentences depends on the style and on noise, not on the quality, and style markers (greetings,
- * sign-offs, formal phrasing) are independent of quality.
+ * Writes a response text that carries its quality in a learnable way. Each sentence is drawn from a good pool with
+ * probability ≈ the model's intended quality (plus noise) and from a bad pool otherwise: good sentences are
+ * on-topic, specific and structured and reuse the prompt's own words; bad ones are generic, off-topic, hedging,
+ * wrong or refusing. The response's quality is what was written — the share of good sentences, halved by a leading
+ * refusal — because users react to the text they read, not to what the model meant to write. The number of
+ * sentences depends on the style and on noise, not on the quality, and style markers (greetings, sign-offs, formal
+ * phrasing) are independent of quality.
  */
 final class ResponseComposer {
 
@@ -56,7 +58,11 @@ final class ResponseComposer {
     private ResponseComposer() {
     }
 
-    static String compose(PromptPool.Prompt prompt, double quality, Style style, PromptPool pool, Random random) {
+    /** A written response and its quality: the share of good sentences, halved by a leading refusal. */
+    record Composed(String text, double quality) {
+    }
+
+    static Composed compose(PromptPool.Prompt prompt, double quality, Style style, PromptPool pool, Random random) {
         PromptPool.Task task = prompt.task();
         StringBuilder text = new StringBuilder();
         switch (style) {
@@ -70,13 +76,16 @@ final class ResponseComposer {
             default -> 2 + random.nextInt(3);
         };
         double pGood = clamp(quality + random.nextGaussian() * 0.12);
-        if (quality < 0.15 && random.nextDouble() < 0.5) {
+        boolean refused = quality < 0.15 && random.nextDouble() < 0.5;
+        if (refused) {
             text.append(pick(random, REFUSALS)).append(' ');
         }
+        int good = 0;
         int step = 1;
         boolean numbered = style == Style.DETAILED || style == Style.FORMAL;
         for (int s = 0; s < sentences; s++) {
             if (random.nextDouble() < pGood) {
+                good++;
                 if (s == 0) {
                     text.append(String.format(pick(random, GOOD_OPENERS), task.phrase(), task.domain(),
                             term(task, random)));
@@ -99,7 +108,7 @@ final class ResponseComposer {
                     "That covers the main points in detail."));
             default -> { }
         }
-        return text.toString().strip();
+        return new Composed(text.toString().strip(), (refused ? 0.5 : 1.0) * good / sentences);
     }
 
     private static String bad(PromptPool.Task task, PromptPool pool, Random random) {

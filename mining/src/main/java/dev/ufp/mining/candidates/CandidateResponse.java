@@ -16,13 +16,15 @@ import java.util.Set;
  * @param signalUsers    the (pseudonymous) users whose actions produced the active signals
  * @param sourceEventIds the events behind the active signals: provenance for anything mined from this response
  * @param detectors      detector name → version of the active signals
+ * @param retractedReactions reactions on this response that were added and later removed or flipped
  */
 public record CandidateResponse(String tenant, String conversationId, String responseId, String turnId,
                                 String userId, String prompt, List<Turn> context, String text, String model,
                                 String modelVersion, String variant, String regenerates, Instant promptAt,
                                 Instant respondedAt, double score, int evidence, boolean loved,
                                 Map<String, Integer> reactionCounts, Set<String> signalUsers,
-                                List<String> sourceEventIds, Map<String, String> detectors) {
+                                List<String> sourceEventIds, Map<String, String> detectors,
+                                int retractedReactions) {
 
     public CandidateResponse {
         context = List.copyOf(context);

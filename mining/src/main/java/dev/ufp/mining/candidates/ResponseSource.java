@@ -141,7 +141,11 @@ public class ResponseSource {
         Set<String> users = new LinkedHashSet<>();
         Set<String> sources = new LinkedHashSet<>();
         Map<String, String> detectors = new TreeMap<>();
+        int retracted = 0;
         for (SignalDocument signal : response.signals) {
+            if (!signal.active && "reaction".equals(signal.kind)) {
+                retracted++;
+            }
             if (signal.active) {
                 if (signal.userId != null) {
                     users.add(signal.userId);
@@ -156,7 +160,7 @@ public class ResponseSource {
                 response.userId, response.promptText, context, response.responseText, response.model,
                 response.modelVersion, response.variant, response.regenerates, response.promptAt,
                 response.respondedAt, response.signalScore, response.activeSignals, response.loved,
-                response.reactionCounts, users, new ArrayList<>(sources), detectors);
+                response.reactionCounts, users, new ArrayList<>(sources), detectors, retracted);
     }
 
     /** The conversation document id the projection gives a response's conversation. */

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param maxPairsPerPrompt       pairs kept per prompt group (largest margins)
  * @param maxPairsPerUser         pairs one user's actions may decide
  * @param maxPairsPerConversation pairs one conversation may take part in
+ * @param minResponsesSeen        responses a user must have seen before their love rate can mark them unreliable
+ * @param maxLoveRate             love rate at which a user counts as a reaction spammer
+ * @param maxRetractions          retracted reactions at which a user counts as a flip-flopper
  * @param nearDuplicateThreshold  cosine similarity at which two texts count as the same
  * @param balanceLength           drop pairs until chosen-longer and chosen-shorter pairs are balanced
  * @param noiseFilter             drop pairs the tenant's reward-model ensemble strongly contradicts
@@ -30,7 +33,8 @@ import java.util.regex.Pattern;
  * @param evaluationPrompts       prompts of an evaluation set to decontaminate against
  */
 public record MiningRequest(String name, Double minMargin, Integer minEvidence, Integer maxPairsPerPrompt,
-                            Integer maxPairsPerUser, Integer maxPairsPerConversation, Double nearDuplicateThreshold,
+                            Integer maxPairsPerUser, Integer maxPairsPerConversation, Integer minResponsesSeen,
+                            Double maxLoveRate, Integer maxRetractions, Double nearDuplicateThreshold,
                             Boolean balanceLength, Boolean noiseFilter, Double noiseThreshold, Double labelThreshold,
                             Double testFraction, List<String> evaluationPrompts) {
 
@@ -38,7 +42,8 @@ public record MiningRequest(String name, Double minMargin, Integer minEvidence, 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public static MiningRequest defaults() {
-        return new MiningRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new MiningRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     /** Defaults filled in; a 400 problem listing every invalid field otherwise. */
@@ -46,7 +51,8 @@ public record MiningRequest(String name, Double minMargin, Integer minEvidence, 
         MiningRules defaults = MiningRules.defaults();
         MiningRequest r = new MiningRequest(or(name, "default"), or(minMargin, 0.5), or(minEvidence,
                 defaults.minEvidence()), or(maxPairsPerPrompt, defaults.maxPairsPerPrompt()), or(maxPairsPerUser, 200),
-                or(maxPairsPerConversation, 20), or(nearDuplicateThreshold, 0.97), or(balanceLength, false),
+                or(maxPairsPerConversation, 20), or(minResponsesSeen, 5), or(maxLoveRate, 0.8), or(maxRetractions, 3),
+                or(nearDuplicateThreshold, 0.97), or(balanceLength, false),
                 or(noiseFilter, true), or(noiseThreshold, 0.5), or(labelThreshold, defaults.labelThreshold()),
                 or(testFraction, defaults.testFraction()), or(evaluationPrompts, List.of()));
         List<FieldViolation> violations = new ArrayList<>();
@@ -59,6 +65,9 @@ public record MiningRequest(String name, Double minMargin, Integer minEvidence, 
         range(violations, "maxPairsPerPrompt", r.maxPairsPerPrompt, 1, 100_000);
         range(violations, "maxPairsPerUser", r.maxPairsPerUser, 1, 10_000_000);
         range(violations, "maxPairsPerConversation", r.maxPairsPerConversation, 1, 10_000_000);
+        range(violations, "minResponsesSeen", r.minResponsesSeen, 1, 1_000_000);
+        range(violations, "maxLoveRate", r.maxLoveRate, 0, 1);
+        range(violations, "maxRetractions", r.maxRetractions, 1, 1_000_000);
         range(violations, "nearDuplicateThreshold", r.nearDuplicateThreshold, 0.5, 1);
         range(violations, "noiseThreshold", r.noiseThreshold, 0, 100);
         range(violations, "labelThreshold", r.labelThreshold, 0, 100);
@@ -87,6 +96,9 @@ public record MiningRequest(String name, Double minMargin, Integer minEvidence, 
         out.put("maxPairsPerPrompt", maxPairsPerPrompt);
         out.put("maxPairsPerUser", maxPairsPerUser);
         out.put("maxPairsPerConversation", maxPairsPerConversation);
+        out.put("minResponsesSeen", minResponsesSeen);
+        out.put("maxLoveRate", maxLoveRate);
+        out.put("maxRetractions", maxRetractions);
         out.put("nearDuplicateThreshold", nearDuplicateThreshold);
         out.put("balanceLength", balanceLength);
         out.put("noiseFilter", noiseFilter);

@@ -13,6 +13,7 @@ import dev.ufp.mining.curation.NearDuplicateFilter;
 import dev.ufp.mining.curation.NoiseFilter;
 import dev.ufp.mining.curation.PairJudge;
 import dev.ufp.mining.curation.Progress;
+import dev.ufp.mining.curation.UserReliabilityFilter;
 import dev.ufp.mining.dataset.DatasetManifest;
 import dev.ufp.mining.dataset.DatasetPublished;
 import dev.ufp.mining.dataset.DatasetStore;
@@ -110,6 +111,8 @@ public class MiningService {
         List<CurationStep> steps = new ArrayList<>();
         steps.add(new MarginFilter(request.minMargin()));
         steps.add(new Decontamination(request.evaluationPrompts()));
+        steps.add(new UserReliabilityFilter(request.minResponsesSeen(), request.maxLoveRate(),
+                request.maxRetractions()));
         steps.add(new NearDuplicateFilter(encoder, request.nearDuplicateThreshold(), progress));
         steps.add(CapFilter.perUser(request.maxPairsPerUser()));
         steps.add(CapFilter.perConversation(request.maxPairsPerConversation()));

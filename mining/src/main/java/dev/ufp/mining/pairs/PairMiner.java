@@ -31,7 +31,11 @@ public final class PairMiner {
     public MinedSet mine(List<CandidateResponse> candidates) {
         Map<String, List<CandidateResponse>> groups = new TreeMap<>();
         Map<String, String> detectors = new TreeMap<>();
+        Map<String, String> owners = new TreeMap<>();
         for (CandidateResponse candidate : candidates) {
+            if (candidate.userId() != null) {
+                owners.put(candidate.conversationId(), candidate.userId());
+            }
             groups.computeIfAbsent(PromptKey.of(candidate.tenant(), candidate.prompt(), candidate.context()),
                     k -> new ArrayList<>()).add(candidate);
             detectors.putAll(candidate.detectors());
@@ -43,7 +47,8 @@ public final class PairMiner {
             pairs.addAll(pairsOf(key, group));
             group.forEach(candidate -> label(candidate).ifPresent(labels::add));
         });
-        return new MinedSet(candidates.size(), pairs, labels, detectors);
+        return new MinedSet(candidates.size(), pairs, labels, detectors, MinedSet.UserActivity.byUser(candidates),
+                owners);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.ufp.mining.reward;
 
 import dev.ufp.mining.candidates.CandidateResponse;
+import dev.ufp.mining.curation.UserReliabilityFilter;
+import dev.ufp.mining.pairs.MinedSet;
 import dev.ufp.mining.candidates.ResponseSource;
 import dev.ufp.mining.dataset.DatasetStore;
 import dev.ufp.mining.dataset.PairSide;
@@ -20,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One training run end to end: read the tenant's responses (Love labels) or a dataset's pairs, split by prompt
@@ -54,7 +57,11 @@ public class RewardTraining {
         List<CandidateResponse> labelled = new ArrayList<>();
         if (config.objective() == TrainingConfig.Objective.LOVE) {
             progress.update(new Progress.Snapshot("reading", 0, responses.count(tenant), "responses", 0, null, ""));
-            responses.scan(tenant, page -> page.stream().filter(c -> usable(c, config)).forEach(labelled::add));
+            List<CandidateResponse> all = new ArrayList<>();
+            responses.scan(tenant, all::addAll);
+            // a reaction spammer's Love (or a flip-flopper's) says nothing about the response: not a label
+            Set<String> unreliable = UserReliabilityFilter.defaults().unreliable(MinedSet.UserActivity.byUser(all));
+            all.stream().filter(c -> usable(c, config) && !unreliable.contains(c.userId())).forEach(labelled::add);
         }
         String trainingSet = config.objective() == TrainingConfig.Objective.LOVE
                 ? "love labels of " + labelled.size() + " responses (" + config.labels().wireName() + ")"

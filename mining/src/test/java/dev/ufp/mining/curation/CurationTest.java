@@ -57,6 +57,28 @@ class CurationTest {
     }
 
     @Test
+    void usersWhoLoveEverythingOrKeepRetractingDecideNothing() {
+        List<CandidateResponse> candidates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // the spammer loves all six responses of their conversation; the honest user loves one of six
+            candidates.add(Candidates.of("spam", "r" + i, "p" + i, "a" + i, i == 0 ? -1.0 : 1.0 + i / 10.0, 1));
+            candidates.add(Candidates.of("honest", "r" + i, "p" + i, "b" + i, i == 0 ? 1.0 : -1.0, 1));
+        }
+        MinedSet set = MINER.mine(candidates.stream().map(c -> c.userId().equals("user-spam")
+                ? withLove(c, true) : withLove(c, c.responseId().equals("r0"))).toList());
+
+        CurationStep.Outcome outcome = new UserReliabilityFilter(5, 0.8, 3).apply(set);
+
+        assertThat(set.pairs()).hasSize(6);
+        assertThat(outcome.kept().pairs()).isEmpty();
+        assertThat(outcome.kept().labels()).allSatisfy(l -> assertThat(l.completion().conversationId())
+                .isEqualTo("honest"));
+        assertThat(outcome.report().details()).containsEntry("reactionSpammers", 1).containsEntry("flipFloppers", 0);
+        assertThat(new UserReliabilityFilter(7, 0.8, 3).apply(set).kept().pairs())
+                .as("too few responses seen to judge").hasSize(6);
+    }
+
+    @Test
     void perConversationCapCountsBothSides() {
         MinedSet set = MINER.mine(List.of(Candidates.of("c1", "r1", "p", "a", 1.0, 1),
                 Candidates.of("c2", "r1", "p", "b", 0.0, 1), Candidates.of("c3", "r1", "p", "c", -1.0, 1),
@@ -152,6 +174,13 @@ class CurationTest {
         assertThat(outcome.kept().pairs()).extracting(p -> p.pair().prompt()).containsExactly("Tell me a joke");
         assertThat(outcome.kept().labels()).extracting(l -> l.prompt()).containsOnly("Tell me a joke");
         assertThat(outcome.report().details()).containsEntry("labelsDropped", 4);
+    }
+
+    private static CandidateResponse withLove(CandidateResponse c, boolean loved) {
+        return new CandidateResponse(c.tenant(), c.conversationId(), c.responseId(), c.turnId(), c.userId(),
+                c.prompt(), c.context(), c.text(), c.model(), c.modelVersion(), c.variant(), c.regenerates(),
+                c.promptAt(), c.respondedAt(), c.score(), c.evidence(), loved, c.reactionCounts(), c.signalUsers(),
+                c.sourceEventIds(), c.detectors(), c.retractedReactions());
     }
 
     /** A toy sentence vector: letters a–z counted, unit length. */

@@ -65,7 +65,7 @@ class MiningIntegrationTest extends ProjectionsIntegrationSupport {
         assertThat(manifest.version()).isEqualTo(1);
         assertThat(manifest.candidates()).isEqualTo(6);
         assertThat(manifest.filters()).extracting(FilterStep::name).containsExactly("min-margin", "decontamination",
-                "near-duplicates", "per-user-cap", "per-conversation-cap", "ensemble-noise", "length-bias");
+                "user-reliability", "near-duplicates", "per-user-cap", "per-conversation-cap", "ensemble-noise", "length-bias");
         assertThat(manifest.ruleVersions()).containsEntry("miner", "pairs-v1");
         assertThat(manifest.detectorVersions()).isNotEmpty();
         List<PreferencePair> pairs = new ArrayList<>();

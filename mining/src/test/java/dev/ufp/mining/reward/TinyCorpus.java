@@ -68,6 +68,6 @@ final class TinyCorpus {
     private static CandidateResponse candidate(int i, String suffix, String text, boolean loved) {
         return new CandidateResponse("t", "c" + i, "r" + i + suffix, "turn" + i, "u", prompt(i), List.of(), text, "m",
                 "1", null, null, Instant.EPOCH, Instant.EPOCH, loved ? 1 : -0.2, 1, loved,
-                loved ? Map.of("love", 1) : Map.of(), Set.of("u"), List.of("e" + i), Map.of());
+                loved ? Map.of("love", 1) : Map.of(), Set.of("u"), List.of("e" + i), Map.of(), 0);
     }
 }
