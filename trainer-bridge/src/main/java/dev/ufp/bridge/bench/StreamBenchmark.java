@@ -32,7 +32,9 @@ import java.util.UUID;
  * and RSS at each size: memory must stay flat as the dataset grows.
  * <p>
  * {@code StreamBenchmark [--pairs 100000,400000] [--dir target/stream-bench] [--runs 2]
- * [--h2-options LAZY_QUERY_EXECUTION=TRUE]}; exits 1 if a stream was incomplete.
+ * [--h2-options LAZY_QUERY_EXECUTION=TRUE] [--jdbc-url jdbc:postgresql://127.0.0.1:5432/DB --jdbc-user postgres]};
+ * with {@code --jdbc-url} the store is that database (e.g. PostgreSQL, the production store; an empty database the
+ * run may fill) instead of an H2 file. Exits 1 if a stream was incomplete.
  */
 public final class StreamBenchmark {
 
@@ -43,6 +45,8 @@ public final class StreamBenchmark {
         Path dir = Path.of("target/stream-bench");
         int runs = 2;
         String urlOptions = "";
+        String jdbcUrl = null;
+        String jdbcUser = "postgres";
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--pairs" -> sizes = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::parseInt)
@@ -50,6 +54,8 @@ public final class StreamBenchmark {
                 case "--dir" -> dir = Path.of(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--h2-options" -> urlOptions = ";" + args[i + 1];
+                case "--jdbc-url" -> jdbcUrl = args[i + 1];
+                case "--jdbc-user" -> jdbcUser = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -58,10 +64,13 @@ public final class StreamBenchmark {
         String db = dir.toAbsolutePath().resolve("db-" + UUID.randomUUID()).toString();
         boolean ok = true;
         // command-line arguments: they outrank the modules' defaults (default properties would not)
+        String url = jdbcUrl != null ? jdbcUrl : "jdbc:h2:file:" + db
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + urlOptions;
+        String profile = url.startsWith("jdbc:postgresql") ? "postgres" : "default";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneBridge.class).run(
                 "--" + StandaloneBridge.ENABLED + "=true", "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + db
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + urlOptions,
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + jdbcUser,
+                "--spring.profiles.active=" + profile,
                 "--feedback.admin-key=" + adminKey, "--feedback.kafka.enabled=false",
                 "--feedback.home=" + dir.toAbsolutePath(), "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off")) {
