@@ -26,6 +26,6 @@ public final class MiniLmSentenceEncoder implements SentenceEncoder {
     }
 
     private static final class Holder {
-        static final MiniLmSentenceEncoder INSTANCE = new MiniLmSentenceEncoder(LangChain4jMiniLmEncoder.load());
+        static final MiniLmSentenceEncoder INSTANCE = new MiniLmSentenceEncoder(OnnxMiniLmEncoder.load());
     }
 }

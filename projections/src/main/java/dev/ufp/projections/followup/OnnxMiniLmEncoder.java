@@ -42,7 +42,7 @@ import java.util.stream.IntStream;
  * mean-pooled over the attention mask) are supported but change the vectors: the model quantises its activations
  * dynamically <em>per tensor</em>, so one row's scale depends on the other rows of the batch (cosine to the
  * single-text vector 0.94–0.98 even for equal lengths without padding), and on 2 cores they were not faster
- * (BENCHMARKS.md). With {@code maxBatch == 1} the vectors equal langchain4j's (cosine 1.000000).
+ * (BENCHMARKS.md). With {@code maxBatch == 1} the vectors are bit-identical to langchain4j's.
  *
  * <p>Token ids are built exactly as langchain4j builds them:
  * <ul>
@@ -211,25 +211,35 @@ public final class OnnxMiniLmEncoder implements SentenceEncoder, AutoCloseable {
         }
     }
 
-    /** Mean of the {@code tokens} vectors starting at token {@code first}, L2-normalised. */
+    /**
+     * Mean of the {@code tokens} vectors starting at token {@code first}, L2-normalised with the arithmetic of
+     * langchain4j + the former {@code MiniLmSentenceEncoder} (float sums, a float normalisation, then a double
+     * one), so that the vectors are bit-identical, not just within 3e-8.
+     */
     private float[] meanPooledUnit(FloatBuffer hidden, int first, int tokens) {
-        float[] sum = new float[dimensions];
+        float[] mean = new float[dimensions];
         for (int t = 0; t < tokens; t++) {
             int base = (first + t) * dimensions;
             for (int d = 0; d < dimensions; d++) {
-                sum[d] += hidden.get(base + d);
+                mean[d] += hidden.get(base + d);
             }
         }
+        float sumSquare = 0;
+        for (int d = 0; d < dimensions; d++) {
+            mean[d] /= tokens;
+            sumSquare += mean[d] * mean[d];
+        }
+        float floatNorm = (float) Math.sqrt(sumSquare);
         double norm = 0;
         for (int d = 0; d < dimensions; d++) {
-            sum[d] /= tokens;
-            norm += sum[d] * sum[d];
+            mean[d] = mean[d] / floatNorm;
+            norm += mean[d] * mean[d];
         }
         norm = Math.sqrt(norm);
         for (int d = 0; d < dimensions; d++) {
-            sum[d] = norm == 0 ? 0f : (float) (sum[d] / norm);
+            mean[d] = norm == 0 ? 0f : (float) (mean[d] / norm);
         }
-        return sum;
+        return mean;
     }
 
     /** Token ids with [CLS]/[SEP], as langchain4j's {@code OnnxBertBiEncoder} feeds them (see class comment). */
