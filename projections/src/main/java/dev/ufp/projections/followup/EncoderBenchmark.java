@@ -1,5 +1,6 @@
 package dev.ufp.projections.followup;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Random;
 /**
  * Sentences/s of langchain4j's MiniLM against {@link OnnxMiniLmEncoder}, same texts, same JVM, rounds
  * interleaved so that load from other processes hits all encoders alike (BENCHMARKS.md, "Sentence encoder").
- * Args: {@code [texts=2000] [rounds=3] [maxBatch...=1 32]}. Prints the median sentences/s, the ratio to
- * langchain4j and the minimum cosine to langchain4j's vector of the same text.
+ * Args: {@code [texts=2000] [rounds=3] [maxBatch...=1 32]}. Prints the median sentences/s and process CPU
+ * time per sentence, their ratios to langchain4j, and the minimum cosine to langchain4j's vector of a text.
  */
 public final class EncoderBenchmark {
 
@@ -74,26 +75,39 @@ public final class EncoderBenchmark {
             vectors.add(encoder.encodeAll(texts));    // warm-up round, also the vectors compared below
         }
         double[][] rates = new double[encoders.size()][rounds];
+        double[][] cpuMs = new double[encoders.size()][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int e = 0; e < encoders.size(); e++) {
+                long cpu = processCpuNanos();
                 long start = System.nanoTime();
                 encoders.get(e).encodeAll(texts);
                 rates[e][round] = texts.size() / ((System.nanoTime() - start) / 1e9);
+                cpuMs[e][round] = (processCpuNanos() - cpu) / 1e6 / texts.size();
             }
         }
         double reference = median(rates[0]);
-        System.out.printf("%-36s %12s %10s %10s%n", "encoder", "sentences/s", "ratio", "min cos");
+        double referenceCpu = median(cpuMs[0]);
+        System.out.println("sentences/s: wall clock, median of the rounds; CPU: process CPU time (all threads, "
+                + "ONNX Runtime's included) per sentence, median");
+        System.out.printf("%-36s %12s %7s %12s %7s %10s%n", "encoder", "sentences/s", "ratio", "CPU ms/sent",
+                "ratio", "min cos");
         for (int e = 0; e < encoders.size(); e++) {
             double min = 1;
             for (int i = 0; i < texts.size(); i++) {
                 min = Math.min(min, SentenceEncoder.cosine(vectors.get(e)[i], vectors.get(0)[i]));
             }
-            System.out.printf("%-36s %12.1f %9.2fx %10.6f   rounds %s%n", labels.get(e), median(rates[e]),
-                    median(rates[e]) / reference, min, Arrays.toString(
-                            Arrays.stream(rates[e]).mapToLong(Math::round).toArray()));
+            System.out.printf("%-36s %12.1f %6.2fx %12.2f %6.2fx %10.6f   sentences/s by round %s%n",
+                    labels.get(e), median(rates[e]), median(rates[e]) / reference, median(cpuMs[e]),
+                    referenceCpu / median(cpuMs[e]), min,
+                    Arrays.toString(Arrays.stream(rates[e]).mapToLong(Math::round).toArray()));
         }
         encoders.stream().filter(OnnxMiniLmEncoder.class::isInstance).map(OnnxMiniLmEncoder.class::cast)
                 .forEach(OnnxMiniLmEncoder::close);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(double[] values) {
