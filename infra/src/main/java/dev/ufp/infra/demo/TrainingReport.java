@@ -83,7 +83,9 @@ final class TrainingReport {
         out.printf("  length bias: chosen/rejected mean length %.2f, chosen longer in %.0f%% of pairs%n",
                 bias.path("meanLengthRatio").asDouble(), 100 * bias.path("chosenLongerShare").asDouble());
         MinedPairAccuracy accuracy = MinedPairAccuracy.byQuality(run.pairs(datasetId), quality::get);
-        out.printf("  accuracy against the simulator's latent quality: %.1f%% of %,d pairs (target ≥ 95%%)%n"
-                + "    by origin: %s%n", 100 * accuracy.accuracy(), accuracy.judged(), accuracy.originSummary());
+        out.printf("  accuracy against the simulator's true quality: %.1f%% of the %,d pairs whose responses differ in"
+                        + " quality (target ≥ 95%%; %,d pairs of equal quality are not judged)%n    by origin: %s%n",
+                100 * accuracy.accuracy(), accuracy.judged(), accuracy.pairs() - accuracy.judged(),
+                accuracy.originSummary());
     }
 }

@@ -77,4 +77,26 @@ class FeatureEncoderTest {
         assertThat(FeatureEncoder.lengthBucket("")).isZero();
         assertThat(FeatureEncoder.lengthBucket("x".repeat(1_000_000))).isEqualTo(7);
     }
+
+    @Test
+    void longResponsesAreEmbeddedInSentenceChunksAndAveraged() {
+        String response = "First sentence is here. Second one follows! Third asks why?\nFourth on a new line.";
+
+        assertThat(FeatureEncoder.chunks(response, 0)).containsExactly(response);
+        assertThat(FeatureEncoder.chunks(response, 1000)).containsExactly(response);
+        assertThat(FeatureEncoder.chunks(response, 45)).containsExactly("First sentence is here. Second one follows!",
+                "Third asks why? Fourth on a new line.");
+        assertThat(FeatureEncoder.chunks("One very long sentence without any break at all", 10))
+                .containsExactly("One very long sentence without any break at all");
+
+        CountingEncoder encoder = new CountingEncoder();
+        float[] row = new FeatureEncoder(encoder, new FeatureOptions(0, false, 45), 0)
+                .encode(List.of(new RewardInput("p", List.of(), response)))[0];
+        double norm = 0;
+        for (int d = FeatureEncoder.EMBEDDING_DIM; d < 2 * FeatureEncoder.EMBEDDING_DIM; d++) {
+            norm += row[d] * row[d];
+        }
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(encoder.texts).contains("Third asks why? Fourth on a new line.").doesNotContain(response);
+    }
 }
