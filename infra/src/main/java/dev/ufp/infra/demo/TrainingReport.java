@@ -43,8 +43,9 @@ final class TrainingReport {
         pairs(run, first);
 
         out.printf("%nTraining the P[Love] reward model: MiniLM features, an ensemble of 5 MLP heads (DJL)…%n");
-        String model = run.train(Map.of("objective", "love", "heads", 5, "dataset", first), Duration.ofMinutes(20))
-                .get("model").asText();
+        // every delivered response was seen: one not loved is a negative label; 30 epochs (the default 10 underfits)
+        String model = run.train(Map.of("objective", "love", "heads", 5, "epochs", 30, "labels", "all",
+                "dataset", first), Duration.ofMinutes(20)).get("model").asText();
         JsonNode metrics = client.get(trainerKey, "/v1/reward/models/" + model).path("metrics");
         out.printf("Model %s: trained on %,d responses (%,d loved); on its %,d held-out responses ROC AUC %s,"
                         + " ECE %s; pairwise accuracy on %,d held-out mined pairs %s; correlation with length %s"
