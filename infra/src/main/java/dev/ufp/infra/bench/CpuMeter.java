@@ -104,9 +104,18 @@ final class CpuMeter {
 
     /** Peak resident set size of a process in MiB ({@code VmHWM}), or -1 when unreadable. */
     static long peakRssMiB(long pid) {
+        return statusMiB(pid, "VmHWM:");
+    }
+
+    /** Current resident set size of a process in MiB ({@code VmRSS}), or -1 when unreadable. */
+    static long rssMiB(long pid) {
+        return statusMiB(pid, "VmRSS:");
+    }
+
+    private static long statusMiB(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }

@@ -8,18 +8,14 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,11 +45,7 @@ public final class ProjectionBenchmark {
     }
 
     private PlatformProcess platform;
-    private ElasticsearchNode node;
-    private BenchDatabase database;
-    private Path temp;
-    private final AtomicBoolean cleaned = new AtomicBoolean();
-    private final List<String> problems = new ArrayList<>();
+    private final Checks checks = new Checks();
 
     private boolean run(ProjectionBenchOptions options) throws Exception {
         log("generating %,d events (seed %d, %d client threads)", options.events(), options.seed(),
@@ -66,25 +58,13 @@ public final class ProjectionBenchmark {
         long[] lagExpected = lagWorkload == null ? new long[2] : expectedDocs(lagWorkload);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        database = new BenchDatabase(options.database());
-        temp = Files.createTempDirectory("ufp-bench-proj-");
-        Thread onInterrupt = new Thread(this::cleanUp, "bench-cleanup");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        ElasticBenchStack stack = ElasticBenchStack.start("ufp-bench-proj-", options.database(), options.esHeap(),
+                options.jar(), options.platformJvmOptions(), options.platformArguments(), http);
+        platform = stack.platform();
+        ElasticsearchNode node = stack.node();
+        BenchDatabase database = stack.database();
         boolean succeeded = false;
         try {
-            database.create();
-            log("starting Elasticsearch (heap %s) under %s", options.esHeap(), temp);
-            node = ElasticsearchNode.start(ElasticsearchNode.Settings.onFreePorts(temp.resolve("es"))
-                    .withHeap(options.esHeap()));
-            log("Elasticsearch at %s, pid %d", node.url(), node.pid());
-            List<String> appArgs = new ArrayList<>(List.of("--feedback.kafka.enabled=false",
-                    "--feedback.elasticsearch.url=" + node.url(),
-                    // the sweep would add abandonment signals (old timestamps) mid-run and skew the counts
-                    "--feedback.projections.abandonment-sweep-interval=24h"));
-            appArgs.addAll(options.platformArguments());
-            platform = PlatformProcess.start(options.jar(), database.name(), options.platformJvmOptions(), appArgs);
-            log("platform pid %d starting on %s (log %s)", platform.pid(), platform.uri("/"), platform.log());
-            platform.awaitHealthy(http);
             awaitSegment(http);
             EventsClient client = EventsClient.withNewKey(http, platform, TENANT);
             ProjectionElastic elastic = new ProjectionElastic(http, node.url());
@@ -107,8 +87,8 @@ public final class ProjectionBenchmark {
             double projectionSeconds = (caughtUp - t0) / 1e9;
             long[] docs = counts(elastic);
             long totalDocs = docs[0] + docs[1] + docs[2];
-            check(docs[0] == expected[0], "responses after phase 1: %,d, expected %,d", docs[0], expected[0]);
-            check(docs[2] == expected[1], "conversations after phase 1: %,d, expected %,d", docs[2], expected[1]);
+            checks.check(docs[0] == expected[0], "responses after phase 1: %,d, expected %,d", docs[0], expected[0]);
+            checks.check(docs[2] == expected[1], "conversations after phase 1: %,d, expected %,d", docs[2], expected[1]);
             log("caught up after %.1f s (ingest took %.1f s); %,d + %,d + %,d documents", projectionSeconds,
                     ingested.seconds(), docs[0], docs[1], docs[2]);
 
@@ -146,7 +126,7 @@ public final class ProjectionBenchmark {
             for (String raw : rawIndices) {
                 rawStored += elastic.count(raw);
             }
-            check(rawItems == totalDocs && rawStored == totalDocs, "raw bulk: %,d items sent, %,d stored, "
+            checks.check(rawItems == totalDocs && rawStored == totalDocs, "raw bulk: %,d items sent, %,d stored, "
                     + "expected %,d", rawItems, rawStored, totalDocs);
             elastic.call("DELETE", "/" + String.join(",", rawIndices), null);
             log("raw bulk: %,d documents (%,d MiB of NDJSON) in %.1f s", rawItems, rawBytes >> 20, rawSeconds);
@@ -161,15 +141,15 @@ public final class ProjectionBenchmark {
                 lag = new ProjectionLagProbe(client, elastic, http, platform, TENANT, RESPONSES)
                         .run(lagWorkload, options.lagRate());
                 lagCpu = cpu.sample().minus(before);
-                check(lag.missing() == 0, "%d sampled responses never became visible", lag.missing());
+                checks.check(lag.missing() == 0, "%d sampled responses never became visible", lag.missing());
                 awaitCaughtUp(http, elastic, null, expected[0] + lagExpected[0], new double[1], Duration.ofMinutes(10));
             }
 
             // 4. full rebuild
             long[] beforeRebuild = counts(elastic);
-            check(beforeRebuild[0] == expected[0] + lagExpected[0], "responses before the rebuild: %,d, expected %,d",
+            checks.check(beforeRebuild[0] == expected[0] + lagExpected[0], "responses before the rebuild: %,d, expected %,d",
                     beforeRebuild[0], expected[0] + lagExpected[0]);
-            check(beforeRebuild[2] == expected[1] + lagExpected[1], "conversations before the rebuild: %,d, "
+            checks.check(beforeRebuild[2] == expected[1] + lagExpected[1], "conversations before the rebuild: %,d, "
                     + "expected %,d", beforeRebuild[2], expected[1] + lagExpected[1]);
             String indexBefore = elastic.concrete(RESPONSES);
             long abandonedLive = elastic.count(SIGNALS, "kind", "abandonment");
@@ -185,10 +165,10 @@ public final class ProjectionBenchmark {
             double rebuildSeconds = (System.nanoTime() - b0) / 1e9;
             ProjectionCpu.Sample rebuildCpu = cpu.sample().minus(before);
             long rebuildEvents = status.path("events").asLong();
-            check("done".equals(status.path("state").asText()), "rebuild ended %s", status);
+            checks.check("done".equals(status.path("state").asText()), "rebuild ended %s", status);
             long[] afterRebuild = counts(elastic);
             String indexAfter = elastic.concrete(RESPONSES);
-            check(!indexAfter.equals(indexBefore), "alias %s still points to %s after the rebuild", RESPONSES,
+            checks.check(!indexAfter.equals(indexBefore), "alias %s still points to %s after the rebuild", RESPONSES,
                     indexBefore);
             // the rebuild runs the abandonment sweep once on the new generation (the workload's timestamps are weeks
             // old, so every response without an interaction is abandoned); the live run has the sweep switched off
@@ -197,7 +177,7 @@ public final class ProjectionBenchmark {
             afterRebuild[1] -= abandonedAfter;
             beforeRebuild[1] -= abandonedBefore;
             for (int i = 0; i < 3; i++) {
-                check(afterRebuild[i] == beforeRebuild[i], "%s after the rebuild: %,d, before %,d", ALIASES.get(i),
+                checks.check(afterRebuild[i] == beforeRebuild[i], "%s after the rebuild: %,d, before %,d", ALIASES.get(i),
                         afterRebuild[i], beforeRebuild[i]);
             }
             log("rebuild: %s", status);
@@ -207,7 +187,7 @@ public final class ProjectionBenchmark {
             long elasticRss = ProjectionCpu.peakRssOfTreeMiB(node.pid());
 
             long storedEvents = database.count("domain_event_entry");
-            check(storedEvents == workload.total() + lagEvents, "stored events %,d, expected %,d", storedEvents,
+            checks.check(storedEvents == workload.total() + lagEvents, "stored events %,d, expected %,d", storedEvents,
                     workload.total() + lagEvents);
 
             // the table
@@ -264,21 +244,15 @@ public final class ProjectionBenchmark {
                     + "(it sweeps the new generation once)%n", abandonedBefore, abandonedAfter);
             out.printf("%npeak RSS (VmHWM): platform %,d MiB, Elasticsearch %,d MiB%n", platformRss, elasticRss);
             out.printf("stored events %,d (expected %,d)%n", storedEvents, workload.total() + lagEvents);
-            succeeded = problems.isEmpty();
+            succeeded = checks.passed();
             out.printf("%ncorrectness: %s%n", succeeded ? "OK (counts exact: responses, conversations, raw copy, "
-                    + "rebuild, stored events; every sampled response visible)" : "FAILED: " + problems);
+                    + "rebuild, stored events; every sampled response visible)" : "FAILED: " + checks.problems());
             return succeeded;
         } finally {
-            if (!succeeded && platform != null) {
-                System.err.println("run failed; platform log was " + platform.log());
-                copyLogs();
+            if (!succeeded) {
+                stack.keepLogs();
             }
-            cleanUp();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook runs cleanUp, once
-            }
+            stack.close();
         }
     }
 
@@ -366,72 +340,6 @@ public final class ProjectionBenchmark {
             throw new IllegalStateException(method + " rebuild answered " + answer.statusCode() + ": " + answer.body());
         }
         return JSON.readTree(answer.body());
-    }
-
-    private void check(boolean ok, String format, Object... args) {
-        if (!ok) {
-            String problem = String.format(format, args);
-            problems.add(problem);
-            log("INCORRECT: %s", problem);
-        }
-    }
-
-    /** Keeps the platform and Elasticsearch logs of a failed run outside the directories cleanUp deletes. */
-    private void copyLogs() {
-        try {
-            Path kept = Files.createTempDirectory("ufp-bench-proj-logs-");
-            if (platform != null && Files.exists(platform.log())) {
-                Files.copy(platform.log(), kept.resolve("platform.log"));
-            }
-            Path esLogs = temp.resolve("es/logs");
-            if (Files.isDirectory(esLogs)) {
-                try (var files = Files.list(esLogs)) {
-                    for (Path f : files.filter(Files::isRegularFile).toList()) {
-                        Files.copy(f, kept.resolve(f.getFileName()));
-                    }
-                }
-            }
-            System.err.println("logs kept in " + kept);
-        } catch (IOException e) {
-            System.err.println("could not keep the logs: " + e);
-        }
-    }
-
-    private void cleanUp() {
-        if (!cleaned.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            if (platform != null) {
-                platform.close();
-                platform.deleteHome();
-            }
-        } catch (Exception e) {
-            System.err.println("could not stop the platform: " + e);
-        }
-        try {
-            if (node != null) {
-                node.stop();
-            }
-        } catch (Exception e) {
-            System.err.println("could not stop Elasticsearch: " + e);
-        }
-        try {
-            if (database != null) {
-                database.close();
-            }
-        } catch (Exception e) {
-            System.err.println("could not drop database " + database.name() + ": " + e);
-        }
-        if (temp != null) {
-            try (var files = Files.walk(temp)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                System.err.println("could not delete " + temp + ": " + e);
-            }
-        }
     }
 
     static void log(String format, Object... args) {

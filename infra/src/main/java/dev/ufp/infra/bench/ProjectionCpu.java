@@ -53,9 +53,18 @@ final class ProjectionCpu {
 
     /** The Elasticsearch server JVM: the descendant (or the process itself) with the highest peak RSS. */
     static long peakRssOfTreeMiB(long pid) {
-        long best = CpuMeter.peakRssMiB(pid);
+        return maxOverTree(pid, CpuMeter::peakRssMiB);
+    }
+
+    /** The current RSS of the same process (the largest current RSS in the tree). */
+    static long rssOfTreeMiB(long pid) {
+        return maxOverTree(pid, CpuMeter::rssMiB);
+    }
+
+    private static long maxOverTree(long pid, java.util.function.LongUnaryOperator mib) {
+        long best = mib.applyAsLong(pid);
         for (long child : descendants(pid)) {
-            best = Math.max(best, CpuMeter.peakRssMiB(child));
+            best = Math.max(best, mib.applyAsLong(child));
         }
         return best;
     }

@@ -5,16 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Stable text normalisation and SHA-256 helpers for keys and ids. */
 public final class Hashes {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Hashes() {
     }
 
     /** Lower case, whitespace collapsed, trimmed: what "the same prompt" means. */
     public static String normalise(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        return text == null ? "" : WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
     public static byte[] sha256(String text) {

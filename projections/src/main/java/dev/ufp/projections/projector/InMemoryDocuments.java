@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Documents kept as JSON in memory: each read returns a fresh copy, as Elasticsearch would. */
+/** Documents kept as JSON in memory: each read returns a fresh copy, as Elasticsearch would (tests, benchmarks). */
 public final class InMemoryDocuments implements Documents {
 
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -46,6 +46,16 @@ public final class InMemoryDocuments implements Documents {
 
     public ConversationDocument conversation(String tenant, String conversation) {
         return conversation(Documents.conversationId(tenant, conversation)).orElseThrow();
+    }
+
+    /** Every response document as stored JSON, by document id (read-only view). */
+    public Map<String, String> responseSources() {
+        return java.util.Collections.unmodifiableMap(responses);
+    }
+
+    /** Every conversation document as stored JSON, by document id (read-only view). */
+    public Map<String, String> conversationSources() {
+        return java.util.Collections.unmodifiableMap(conversations);
     }
 
     /** Everything, as one JSON string: equal snapshots mean identical documents. */
