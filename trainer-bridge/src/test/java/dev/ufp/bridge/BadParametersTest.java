@@ -28,7 +28,7 @@ class BadParametersTest extends BridgeTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "format=parquet                        | format       | parquet   | trl, trl-conversational, kto, openrlhf, rlhflow",
+            "format=parquet                        | format       | parquet   | trl, trl-conversational, kto, openrlhf, rlhflow, native",
             "split=validation                      | split        | validation| train, test",
             "minStrength=1.5                       | minStrength  | 1.5       | a number from 0 to 1",
             "minStrength=strong                    | minStrength  | strong    | a number from 0 to 1",
