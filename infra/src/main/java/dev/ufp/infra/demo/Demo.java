@@ -37,7 +37,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
         String adminKey = args[1];
-        int conversations = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
+        int conversations = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         String esUrl = args.length > 3 ? args[3] : "http://127.0.0.1:9200";
         Path home = Path.of(System.getenv().getOrDefault("FEEDBACK_HOME", ".platform"));
         PlatformClient client = new PlatformClient(baseUrl);
