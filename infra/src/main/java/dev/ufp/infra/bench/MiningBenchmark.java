@@ -56,7 +56,7 @@ public final class MiningBenchmark {
     private static final int SCAN_PAGE = 1000;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final ObjectMapper EVENTS = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final Pattern PHASE_LINE = Pattern.compile("Mining job (\\S+) \\(.*\\): (.+) \\((\\d+) items\\)$");
+    private static final Pattern PHASE_LINE = Pattern.compile("Mining job (\\S+) \\(.*\\): (.+) \\((\\d+) \\w+\\)$");
     private static final Pattern CANDIDATES_LINE = Pattern.compile("Mining \\S+ for tenant \\S+: (\\d+) candidate");
     private static final Pattern KEPT_LINE = Pattern.compile("Mining \\S+ for tenant \\S+: (.+) kept (\\d+) of (\\d+) "
             + "pairs");

@@ -79,7 +79,7 @@ public final class NearDuplicateFilter implements CurationStep {
             texts.add(p.pair().rejected().text());
         });
         List<String> list = new ArrayList<>(texts);
-        progress.phase("embedding texts for near-duplicate removal", list.size());
+        progress.phase("embedding texts for near-duplicate removal", list.size(), "texts");
         Map<String, float[]> vectors = new HashMap<>();
         int batch = 256;
         for (int from = 0; from < list.size(); from += batch) {

@@ -5,7 +5,7 @@ public interface Progress {
 
     Progress NONE = new Progress() {
         @Override
-        public void phase(String name, long total) {
+        public void phase(String name, long total, String unit) {
         }
 
         @Override
@@ -13,7 +13,8 @@ public interface Progress {
         }
     };
 
-    void phase(String name, long total);
+    /** @param unit what the phase counts, e.g. {@code responses}, {@code pairs}, {@code texts} */
+    void phase(String name, long total, String unit);
 
     void advance(long items);
 }

@@ -34,6 +34,7 @@ public final class MiningJob implements Progress {
     private final Instant createdAt = Instant.now();
     private State state = State.QUEUED;
     private String phase = "queued";
+    private String unit;
     private long done;
     private long total;
     private Instant phaseStartedAt = createdAt;
@@ -62,10 +63,11 @@ public final class MiningJob implements Progress {
     }
 
     @Override
-    public synchronized void phase(String name, long totalItems) {
-        log.info("Mining job {} ({} of tenant {}): {} ({} items)", id, dataset, tenant, name, totalItems);
+    public synchronized void phase(String name, long totalItems, String itemUnit) {
+        log.info("Mining job {} ({} of tenant {}): {} ({} {})", id, dataset, tenant, name, totalItems, itemUnit);
         state = State.RUNNING;
         phase = name;
+        unit = itemUnit;
         done = 0;
         total = totalItems;
         phaseStartedAt = Instant.now();
@@ -78,7 +80,7 @@ public final class MiningJob implements Progress {
         if (Duration.between(loggedAt, now).compareTo(LOG_EVERY) >= 0) {
             loggedAt = now;
             Snapshot s = snapshot();
-            log.info("Mining job {}: {} {}/{} ({}/s, ETA {} s)", id, phase, done, total, s.ratePerSecond(),
+            log.info("Mining job {}: {} {}/{} {} ({}/s, ETA {} s)", id, phase, done, total, unit, s.rate(),
                     s.etaSeconds() == null ? "?" : s.etaSeconds());
         }
     }
@@ -105,13 +107,19 @@ public final class MiningJob implements Progress {
         double seconds = Math.max(1e-3, Duration.between(phaseStartedAt, Instant.now()).toMillis() / 1000.0);
         double rate = done / seconds;
         Long eta = total > 0 && rate > 0 && done < total ? Math.round((total - done) / rate) : null;
-        return new Snapshot(id, dataset, state, phase, done, total, Math.round(rate * 10) / 10.0, eta, createdAt, finishedAt,
-                datasetId, error);
+        return new Snapshot(id, dataset, state, phase, done, total, unit, Math.round(rate * 10) / 10.0, eta, createdAt,
+                finishedAt, datasetId, error);
     }
 
-    /** @param ratePerSecond items per second in the current phase; {@code etaSeconds} null when unknown */
+    /**
+     * Shaped like the reward model's training jobs ({@code GET /v1/reward/jobs/{id}}).
+     *
+     * @param unit       what {@code done}/{@code total} count in the current phase
+     * @param rate       units per second in the current phase
+     * @param etaSeconds null when unknown
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Snapshot(String id, String dataset, State state, String phase, long done, long total, double ratePerSecond,
-                           Long etaSeconds, Instant createdAt, Instant finishedAt, String datasetId, String error) {
+    public record Snapshot(String id, String dataset, State state, String phase, long done, long total, String unit,
+                           double rate, Long etaSeconds, Instant createdAt, Instant finishedAt, String datasetId, String error) {
     }
 }

@@ -66,20 +66,20 @@ public class MiningService {
     public DatasetManifest run(String tenant, MiningRequest request, MiningJob job) {
         String fingerprint = source.fingerprint(tenant);
         long total = source.count(tenant);
-        job.phase("scanning responses", total);
+        job.phase("scanning responses", total, "responses");
         List<CandidateResponse> candidates = new ArrayList<>();
         source.scan(tenant, page -> {
             candidates.addAll(page);
             job.advance(page.size());
         });
         log.info("Mining {} for tenant {}: {} candidate responses", request.name(), tenant, candidates.size());
-        job.phase("mining pairs", candidates.size());
+        job.phase("mining pairs", candidates.size(), "responses");
         MinedSet set = new PairMiner(request.rules()).mine(candidates);
         job.completePhase();
         List<CurationStep> steps = steps(tenant, request, job);
         List<FilterStep> reports = new ArrayList<>();
         for (CurationStep step : steps) {
-            job.phase("curating: " + step.name(), set.pairs().size());
+            job.phase("curating: " + step.name(), set.pairs().size(), "pairs");
             CurationStep.Outcome outcome = step.apply(set);
             job.completePhase();
             reports.add(outcome.report());
@@ -88,7 +88,7 @@ public class MiningService {
             set = outcome.kept();
         }
         List<PreferencePair> pairs = set.pairs().stream().map(MinedPair::pair).toList();
-        job.phase("saving", pairs.size() + set.labels().size());
+        job.phase("saving", pairs.size() + set.labels().size(), "rows");
         Optional<DatasetManifest> previous = store.latest(tenant, request.name());
         DatasetManifest saved = store.save(manifest(tenant, request, candidates.size(), set, pairs, reports),
                 pairs, set.labels(), fingerprint, json(request));
