@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,7 +78,7 @@ public class ResponseSource {
     }
 
     private static String sum(SearchResponse<Void> result, String name) {
-        return String.format(java.util.Locale.ROOT, "%.4f", result.aggregations().get(name).sum().value());
+        return String.format(Locale.ROOT, "%.4f", result.aggregations().get(name).sum().value());
     }
 
     /** Hands every candidate of the tenant to {@code sink}, one page at a time. */

@@ -7,6 +7,7 @@ import dev.ufp.projections.followup.SentenceEncoder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class NearDuplicateFilter implements CurationStep {
         List<MinedPair> ordered = new ArrayList<>(set.pairs());
         ordered.sort(MinedPair.STRONGEST_FIRST);
         Map<String, List<MinedPair>> keptByGroup = new HashMap<>();
-        Set<String> keptIds = new java.util.HashSet<>();
+        Set<String> keptIds = new HashSet<>();
         int identicalSides = 0;
         int repeats = 0;
         for (MinedPair pair : ordered) {

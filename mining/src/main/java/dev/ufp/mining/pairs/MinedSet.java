@@ -2,8 +2,11 @@ package dev.ufp.mining.pairs;
 
 import dev.ufp.mining.dataset.UnpairedLabel;
 
+import dev.ufp.mining.candidates.CandidateResponse;
+
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one mining pass produced before curation: every pair whose sides' scores differ, the unpaired labels, the
@@ -36,15 +39,20 @@ public record MinedSet(long candidates, List<MinedPair> pairs, List<UnpairedLabe
     public record UserActivity(int seen, int loved, int retracted) {
 
         /** What each conversation owner did across these candidates. */
-        public static Map<String, UserActivity> byUser(List<dev.ufp.mining.candidates.CandidateResponse> candidates) {
-            Map<String, UserActivity> users = new java.util.TreeMap<>();
-            for (dev.ufp.mining.candidates.CandidateResponse c : candidates) {
+        public static Map<String, UserActivity> byUser(List<CandidateResponse> candidates) {
+            Map<String, UserActivity> users = new TreeMap<>();
+            count(users, candidates);
+            return users;
+        }
+
+        /** Adds what the conversation owners did across these candidates to {@code users}, e.g. page by page. */
+        public static void count(Map<String, UserActivity> users, List<CandidateResponse> candidates) {
+            for (CandidateResponse c : candidates) {
                 if (c.userId() != null) {
                     users.merge(c.userId(), new UserActivity(1, c.loved() ? 1 : 0, c.retractedReactions()),
                             (a, b) -> a.plus(b.loved() > 0, b.retracted()));
                 }
             }
-            return users;
         }
 
         UserActivity plus(boolean wasLoved, int retractions) {

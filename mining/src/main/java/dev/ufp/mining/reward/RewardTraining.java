@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,11 +59,14 @@ public class RewardTraining {
         List<CandidateResponse> labelled = new ArrayList<>();
         if (config.objective() == TrainingConfig.Objective.LOVE) {
             progress.update(new Progress.Snapshot("reading", 0, responses.count(tenant), "responses", 0, null, ""));
-            List<CandidateResponse> all = new ArrayList<>();
-            responses.scan(tenant, all::addAll);
+            Map<String, MinedSet.UserActivity> users = new HashMap<>();
+            responses.scan(tenant, page -> {
+                MinedSet.UserActivity.count(users, page);
+                page.stream().filter(c -> usable(c, config)).forEach(labelled::add);
+            });
             // a reaction spammer's Love (or a flip-flopper's) says nothing about the response: not a label
-            Set<String> unreliable = UserReliabilityFilter.defaults().unreliable(MinedSet.UserActivity.byUser(all));
-            all.stream().filter(c -> usable(c, config) && !unreliable.contains(c.userId())).forEach(labelled::add);
+            Set<String> unreliable = UserReliabilityFilter.defaults().unreliable(users);
+            labelled.removeIf(c -> unreliable.contains(c.userId()));
         }
         String trainingSet = config.objective() == TrainingConfig.Objective.LOVE
                 ? "love labels of " + labelled.size() + " responses (" + config.labels().wireName() + ")"
