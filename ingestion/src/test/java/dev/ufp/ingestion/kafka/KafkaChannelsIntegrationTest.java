@@ -2,6 +2,7 @@ package dev.ufp.ingestion.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ufp.ingestion.IngestionTestApplication;
+import dev.ufp.ingestion.deadletter.DeadLetters;
 import dev.ufp.itsupport.PlatformNode;
 import dev.ufp.itsupport.PostgresDatabase;
 import dev.ufp.launchers.KafkaBroker;
@@ -50,6 +51,7 @@ class KafkaChannelsIntegrationTest {
     private static final String INGEST = "feedback.ingest.v1";
     private static final String DLT = "feedback.ingest.v1.dlt";
     private static final String EVENTS = "feedback.events.v1";
+    private static final int MAX_RECORD_BYTES = 20_000;
 
     @TempDir
     static Path brokerHome;
@@ -63,7 +65,9 @@ class KafkaChannelsIntegrationTest {
         database = PostgresDatabase.create("ufp_it_kafka");
         broker = KafkaBroker.start(KafkaBroker.Config.onFreePorts(brokerHome));
         node = PlatformNode.start(database, List.of("--feedback.kafka.enabled=true",
-                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers()), IngestionTestApplication.class);
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                // small enough that one test's long response is a record the producer refuses for good
+                "--spring.kafka.producer.properties.max.request.size=" + MAX_RECORD_BYTES), IngestionTestApplication.class);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
@@ -176,6 +180,41 @@ class KafkaChannelsIntegrationTest {
         assertThat(lag.at("/measurements/0/value").asDouble()).as("publications timed").isGreaterThanOrEqualTo(stored);
         assertThat(node.get("/actuator/metrics/kafka.consumer.fetch.manager.records.lag.max").status())
                 .as("consumer lag of the ingest listener").isEqualTo(200);
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesForGoodIsDeadLetteredWhileEveryOtherEventIsPublished() throws Exception {
+        String tenant = "kafka-big-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = node.issueKey(tenant, "ingest");
+        String big = "big-" + UUID.randomUUID();
+        String longResponse = """
+                {"eventId":"%s-r0","type":"ResponseGenerated","conversationId":"%s","occurredAt":"2026-11-29T10:00:02Z",\
+                "responseId":"r0","turnId":"t0","text":"%s","model":"m1"}""".formatted(big, big,
+                "x".repeat(MAX_RECORD_BYTES + 1000));
+        List<String> bigConversation = List.of(started(big + "-start", big, "alice"), prompt(big + "-p0", big, "t0"),
+                longResponse, love(big + "-l0", big, "r0", "alice"));
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            others.addAll(conversation("n" + i + "-" + UUID.randomUUID()));
+        }
+        assertThat(node.postEvents(key, bigConversation).body().get("accepted").asInt()).isEqualTo(4);
+        assertThat(node.postEvents(key, others).body().get("accepted").asInt()).isEqualTo(others.size());
+
+        // the two events before the refused one and every other conversation's events are published
+        Map<String, Map<String, String>> published = awaitPublished(tenant, others.size() + 2);
+        assertThat(published.keySet()).containsAll(ids(others)).contains(big + "-start", big + "-p0")
+                .doesNotContain(big + "-r0", big + "-l0");
+        DeadLetters deadLetters = node.bean(DeadLetters.class);
+        String sequence = tenant + ":" + big;
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.contains("kafka-publisher", sequence));
+        DeadLetters.Sequence parked = deadLetters.list("kafka-publisher", tenant, 10).get(0);
+        assertThat(parked.sequence()).isEqualTo(sequence);
+        assertThat(parked.eventId()).isEqualTo(big + "-r0");
+        assertThat(parked.letters()).isEqualTo(2);
+        assertThat(parked.reason()).contains("refused the record for good");
+        assertThat(node.get("/actuator/metrics/feedback.dead.letters?tag=processor:kafka-publisher").body()
+                .at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(2.0);
+        assertThat(deadLetters.evict("kafka-publisher", sequence)).isEqualTo(2);
     }
 
     /** Reads the events topic from the start until {@code expected} distinct event ids of the tenant are seen. */

@@ -11,8 +11,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The feature encoder (MiniLM; {@code feedback.reward.embedding-cache}, default 256MB) and the scoring processor's
- * error policy: a response that cannot be scored yet (not projected, Elasticsearch down) fails the event, and the
- * processor retries it with back-off instead of logging and skipping it.
+ * error policy: a handler's exception reaches the processor's dead-letter queue (never logged and skipped); what
+ * only has to wait (not projected yet, Elasticsearch down) fails the batch instead, retried with back-off
+ * ({@link RewardScoringProcessor}).
  */
 @Configuration(proxyBeanMethods = false)
 class RewardConfiguration {

@@ -101,14 +101,14 @@ public final class ProjectionBatch implements Documents {
                 return m;
             }, ObjectNode.class);
         } catch (IOException e) {
-            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e);
+            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
         }
         List<MultiGetResponseItem<ObjectNode>> items = got.docs();
         for (int i = 0; i < items.size(); i++) {
             MultiGetResponseItem<ObjectNode> item = items.get(i);
             if (item.isFailure()) {
                 throw new ProjectionWriteException("mget of " + item.failure().index() + "/" + item.failure().id()
-                        + " failed: " + item.failure().error().type() + ": " + item.failure().error().reason());
+                        + " failed: " + item.failure().error().type() + ": " + item.failure().error().reason(), true);
             }
             if (i < responseMisses.size()) {
                 responses.put(responseMisses.get(i), loaded(item.result(), ResponseDocument.class));
@@ -148,12 +148,13 @@ public final class ProjectionBatch implements Documents {
         try {
             BulkResponse response = client.bulk(bulk.build());
             if (response.errors()) {
-                throw new ProjectionWriteException("bulk write to " + indices + " failed: " + response.items().stream()
-                        .filter(item -> item.error() != null).limit(3)
-                        .map(ProjectionBatch::describe).collect(Collectors.joining("; ")));
+                List<BulkResponseItem> failed = response.items().stream().filter(item -> item.error() != null).toList();
+                throw new ProjectionWriteException("bulk write to " + indices + " failed: " + failed.stream().limit(3)
+                        .map(ProjectionBatch::describe).collect(Collectors.joining("; ")),
+                        failed.stream().anyMatch(item -> ProjectionFailures.retryableStatus(item.status())));
             }
         } catch (IOException e) {
-            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e);
+            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
         }
         dirtyResponses.clear();
         dirtyConversations.clear();
@@ -177,7 +178,7 @@ public final class ProjectionBatch implements Documents {
             return new Loaded<>(objectMapper().treeToValue(result.source(), type), result.seqNo(), result.primaryTerm());
         } catch (JsonProcessingException e) {
             throw new ProjectionWriteException("unreadable document " + result.index() + "/" + result.id() + ": "
-                    + e.getOriginalMessage(), e);
+                    + e.getOriginalMessage(), e, false);
         }
     }
 
@@ -195,7 +196,7 @@ public final class ProjectionBatch implements Documents {
             GetResponse<T> got = client.get(g -> g.index(index).id(id), type);
             return got.found() ? new Loaded<>(got.source(), got.seqNo(), got.primaryTerm()) : new Loaded<>(null, null, null);
         } catch (IOException e) {
-            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e);
+            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
         }
     }
 
@@ -204,14 +205,25 @@ public final class ProjectionBatch implements Documents {
                 + item.error().reason();
     }
 
-    /** A batch could not be read or written; the processor retries it from its last token. */
+    /**
+     * A batch could not be read or written. {@link #retryable}: Elasticsearch was unreachable, overloaded (429),
+     * failing (5xx) or a concurrent writer won (409) — retrying heals it; otherwise it refused a document for good.
+     */
     public static final class ProjectionWriteException extends RuntimeException {
-        ProjectionWriteException(String message) {
+        private final boolean retryable;
+
+        ProjectionWriteException(String message, boolean retryable) {
             super(message);
+            this.retryable = retryable;
         }
 
-        ProjectionWriteException(String message, Throwable cause) {
+        ProjectionWriteException(String message, Throwable cause, boolean retryable) {
             super(message, cause);
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
         }
     }
 }

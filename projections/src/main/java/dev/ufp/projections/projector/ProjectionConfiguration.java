@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The projector and the processor's error policy: an event that cannot be projected fails its batch (never
- * logged and skipped), so the processor retries it with back-off until Elasticsearch answers again.
+ * The projector and the processor's error policy: a batch that fails for a reason that heals is retried with
+ * back-off until Elasticsearch answers again (never logged and skipped); an event Elasticsearch refuses for good
+ * goes to the dead-letter queue ({@link FeedbackProjector}), and its handler's exception must reach the queue, so
+ * handler errors propagate.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignalProperties.class)
@@ -50,6 +52,10 @@ class ProjectionConfiguration {
      */
     static void failBatch(ErrorContext context) throws Exception {
         Throwable error = context.error();
+        if (error instanceof FeedbackProjector.PoisonFound) {
+            log.warn("{}", error.getMessage());
+            throw (FeedbackProjector.PoisonFound) error;
+        }
         if (isUnavailable(error)) {
             log.debug("Projection batch of {} events failed; retried with back-off", context.failedEvents().size(),
                     error);
@@ -59,12 +65,7 @@ class ProjectionConfiguration {
     }
 
     private static boolean isUnavailable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProjectionBatch.ProjectionWriteException || t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
+        return ProjectionFailures.retryable(error);
     }
 
     /** A failed batch, described in one line (the cause chain's messages), without a stack trace. */
