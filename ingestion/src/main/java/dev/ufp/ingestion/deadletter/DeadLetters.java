@@ -33,22 +33,22 @@ public final class DeadLetters {
     }
 
     private final EventProcessingConfiguration processing;
-    private final List<String> processors;
+    private final List<String> configured;
     private final TransactionManager transactions;
 
-    DeadLetters(EventProcessingConfiguration processing, List<String> processors, TransactionManager transactions) {
+    DeadLetters(EventProcessingConfiguration processing, List<String> configured, TransactionManager transactions) {
         this.processing = processing;
-        this.processors = List.copyOf(processors);
+        this.configured = List.copyOf(configured);
         this.transactions = transactions;
     }
 
-    /** The processors that have a dead-letter queue. */
+    /** The processors of this application that have a dead-letter queue (configured, and present here). */
     public List<String> processors() {
-        return processors;
+        return configured.stream().filter(p -> processing.deadLetterQueue(p).isPresent()).toList();
     }
 
     public boolean has(String processor) {
-        return processors.contains(processor);
+        return configured.contains(processor) && processing.deadLetterQueue(processor).isPresent();
     }
 
     public long sequences(String processor) {
