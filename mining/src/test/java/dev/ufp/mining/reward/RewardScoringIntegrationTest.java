@@ -1,6 +1,7 @@
 package dev.ufp.mining.reward;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.ufp.ingestion.deadletter.DeadLetters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The {@code reward-scoring} processor against a real Elasticsearch node (started here on free ports): a response
  * of a tenant with a model gets {@code pLove} (also through an index mapped before these fields existed), later
- * projector writes keep it, a tenant without a model gets none.
+ * projector writes keep it, a tenant without a model gets none; a response whose projection is parked in the
+ * projection's dead-letter queue is parked here too, and scored once both are retried.
  */
 @SpringBootTest(classes = MiningTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:reward-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -58,6 +61,8 @@ class RewardScoringIntegrationTest {
     RewardTraining training;
     @Autowired
     ElasticsearchClient elasticsearch;
+    @Autowired
+    DeadLetters deadLetters;
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) throws IOException {
@@ -111,6 +116,56 @@ class RewardScoringIntegrationTest {
         assertThat(document("rw-unscored:c3:r1").has("pLove")).as("no model, no score").isFalse();
     }
 
+    @Test
+    void aResponseWhoseProjectionIsParkedIsParkedHereTooAndScoredOnceBothAreRetried() throws Exception {
+        String crippled = behindTheAliasAnIndexWithout("regenerates");
+        training.trainOn("rw-parked", new TrainingConfig(TrainingConfig.Objective.LOVE, 2, 8, 32, 3e-3, 32, 0.0, 1,
+                0, TrainingConfig.LabelMode.EVIDENCE, 0.2), TinyCorpus.responses(30), List.of(), "tiny corpus",
+                Progress.NONE);
+        String key = key("rw-parked");
+        List<String> regenerated = new ArrayList<>(conversation("c9", TinyCorpus.prompt(4), TinyCorpus.helpful(4)));
+        regenerated.add("""
+                {"eventId":"c9-r2","type":"ResponseGenerated","conversationId":"c9","occurredAt":"%s",\
+                "responseId":"r2","turnId":"t1","text":"%s","model":"m","regenerates":"r1"}"""
+                .formatted(at(3), TinyCorpus.helpful(5)));
+        postEvents(key, regenerated);
+        postEvents(key, conversation("c8", TinyCorpus.prompt(5), TinyCorpus.curt(5)));
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> document("rw-parked:c8:r1") != null
+                && document("rw-parked:c8:r1").has("pLove"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> deadLetters.contains("feedback-projections", "rw-parked:c9")
+                && deadLetters.contains("reward-scoring", "rw-parked:c9"));
+        assertThat(deadLetters.list("reward-scoring", "rw-parked", 10)).singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("feedback-projections"));
+
+        elasticsearch.indices().putMapping(m -> m.index(crippled).properties("regenerates", p -> p.keyword(k -> k)));
+        assertThat(deadLetters.retry("feedback-projections", "rw-parked", null).succeeded()).isEqualTo(1);
+        assertThat(deadLetters.retry("reward-scoring", "rw-parked", null).succeeded()).isEqualTo(1);
+        assertThat(document("rw-parked:c9:r2").get("pLove").asDouble()).isBetween(0.0, 1.0);
+        assertThat(document("rw-parked:c9:r1").get("pLove").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    /** A responses index that refuses documents carrying {@code field}, behind the alias. */
+    private String behindTheAliasAnIndexWithout(String field) throws IOException {
+        ObjectNode body;
+        try (var in = getClass().getResourceAsStream("/elasticsearch/feedback-responses.json")) {
+            body = (ObjectNode) JSON.readTree(in);
+        }
+        ((ObjectNode) body.get("mappings").get("properties")).remove(field);
+        String index = "rw-it-feedback-responses-without-" + field.toLowerCase();
+        elasticsearch.indices().create(c -> c.index(index).withJson(new StringReader(body.toString())));
+        pointTheAliasAt(index);
+        return index;
+    }
+
+    private void pointTheAliasAt(String index) throws IOException {
+        String alias = "rw-it-feedback-responses";
+        var current = elasticsearch.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
+        elasticsearch.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(current).alias(alias)))
+                .actions(a -> a.add(r -> r.index(index).alias(alias).isWriteIndex(true))));
+    }
+
     /** As in a deployment older than the reward model: the strict mapping lacks the three fields. */
     private void behindTheAliasAnIndexMappedBeforeThePLoveFields() throws IOException {
         ObjectNode body;
@@ -122,11 +177,7 @@ class RewardScoringIntegrationTest {
         properties.remove(List.of("pLove", "pLoveSpread", "pLoveModel"));
         String old = "rw-it-feedback-responses-before-reward";
         elasticsearch.indices().create(c -> c.index(old).withJson(new StringReader(body.toString())));
-        String alias = "rw-it-feedback-responses";
-        var current = elasticsearch.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
-        elasticsearch.indices().updateAliases(u -> u
-                .actions(a -> a.remove(r -> r.index(current).alias(alias)))
-                .actions(a -> a.add(r -> r.index(old).alias(alias).isWriteIndex(true))));
+        pointTheAliasAt(old);
     }
 
     private static List<String> conversation(String c, String prompt, String response) {
