@@ -2,6 +2,7 @@ package dev.ufp.ingestion.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ufp.ingestion.ApiTestSupport;
+import dev.ufp.ingestion.tenancy.Pseudonymizer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +89,10 @@ class DoorRulesApiTest {
         assertThat(body.get("rejected").asInt()).isEqualTo(7);
 
         assertRejected(items.get(0), "p1", "attributes[a.b]", "a.b", "pattern [A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+        assertThat(items.get(0).toString()).as("as quoted in the README").isEqualTo("""
+                {"eventId":"p1","status":"rejected","error":{"code":"invalid-field","field":"attributes[a.b]",\
+                "value":"a.b","limit":"pattern [A-Za-z0-9][A-Za-z0-9_-]{0,63}",\
+                "message":"attribute names must match [A-Za-z0-9][A-Za-z0-9_-]{0,63}","retryable":false}}""");
         assertRejected(items.get(2), "p2", "attributes[.x]", ".x", "pattern [A-Za-z0-9][A-Za-z0-9_-]{0,63}");
         String window = "from 2020-01-01T00:00:00Z to now + PT1H (now: " + NOW + ")";
         assertRejected(items.get(3), "p3", "occurredAt", "+999999999-12-31T23:59:59Z", window);
@@ -97,7 +102,10 @@ class DoorRulesApiTest {
         assertRejected(items.get(7), "p6", "attributes", null, "at most 2 attributes");
         assertRejected(items.get(8), "p7", "conversationId", "é".repeat(65), "at most 128 bytes in UTF-8");
 
-        assertThat(api.read(api.history(analystKey, good)).get("events")).hasSize(2);
+        JsonNode stored = api.read(api.history(analystKey, good)).get("events");
+        assertThat(stored).hasSize(2);
+        // the document id budget (DocumentIdBudgetTest) counts on stored user ids of this fixed length
+        assertThat(stored.get(0).at("/event/userId").asText()).hasSize(Pseudonymizer.LENGTH);
     }
 
     private static void assertRejected(JsonNode item, String eventId, String field, String value, String limit) {
