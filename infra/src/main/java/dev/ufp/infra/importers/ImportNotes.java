@@ -3,6 +3,7 @@ package dev.ufp.infra.importers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ufp.infra.client.BatchSender;
 import dev.ufp.ingestion.contract.Limits;
+import dev.ufp.ingestion.contract.Utf8Size;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,10 @@ public final class ImportNotes {
         for (ObjectNode event : unit.events()) {
             for (String field : ID_FIELDS) {
                 String value = event.path(field).asText("");
-                if (value.length() > Limits.ID_MAX) {
+                int bytes = Utf8Size.Validator.utf8Length(value);
+                if (bytes > Limits.ID_MAX) {
                     skip(unit.conversationId(), "field '" + field + "' of event " + event.path("eventId").asText()
-                            + " is " + value.length() + " characters, more than " + Limits.ID_MAX);
+                            + " is " + bytes + " bytes in UTF-8, more than " + Limits.ID_MAX);
                     return;
                 }
             }

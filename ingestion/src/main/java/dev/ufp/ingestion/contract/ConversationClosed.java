@@ -9,8 +9,8 @@ import java.time.Instant;
 
 @Revision("1")
 public record ConversationClosed(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
         @Size(max = Limits.SHORT_TEXT_MAX) String reason) implements FeedbackEvent {
 }

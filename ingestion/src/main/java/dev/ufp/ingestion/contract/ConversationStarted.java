@@ -10,14 +10,14 @@ import java.util.Map;
 
 @Revision("1")
 public record ConversationStarted(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
-        @NotBlank @Size(max = Limits.USER_ID_MAX) String userId,
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
+        @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
         @Size(max = Limits.SHORT_TEXT_MAX) String app,
         @Size(max = Limits.SHORT_TEXT_MAX) String locale,
-        @Size(max = Limits.ATTRIBUTES_MAX)
-        Map<@NotBlank @Size(max = Limits.SHORT_TEXT_MAX) String,
+        @AttributeCount
+        Map<@AttributeName String,
                 @NotNull @Size(max = Limits.ATTRIBUTE_VALUE_MAX) String> attributes)
         implements FeedbackEvent, UserAttributed {
 

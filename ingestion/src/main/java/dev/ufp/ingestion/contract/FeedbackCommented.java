@@ -11,11 +11,11 @@ import java.time.Instant;
 
 @Revision("1")
 public record FeedbackCommented(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
-        @NotBlank @Size(max = Limits.ID_MAX) String responseId,
-        @NotBlank @Size(max = Limits.USER_ID_MAX) String userId,
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
+        @NotBlank @Identifier String responseId,
+        @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
         @NotNull @Size(max = Limits.TEXT_MAX) String text,
         @Min(1) @Max(5) Integer rating) implements FeedbackEvent, UserAttributed, ResponseTargeted {
 

@@ -10,10 +10,10 @@ import java.time.Instant;
 /** A user utterance; {@code followsResponseId} marks it as the follow-up to that assistant response. */
 @Revision("1")
 public record PromptSubmitted(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
-        @NotBlank @Size(max = Limits.ID_MAX) String turnId,
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
+        @NotBlank @Identifier String turnId,
         @NotNull @Size(max = Limits.TEXT_MAX) String text,
-        @Size(max = Limits.ID_MAX) String followsResponseId) implements FeedbackEvent {
+        @Identifier String followsResponseId) implements FeedbackEvent {
 }

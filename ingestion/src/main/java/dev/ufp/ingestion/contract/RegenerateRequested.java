@@ -9,11 +9,11 @@ import java.time.Instant;
 
 @Revision("1")
 public record RegenerateRequested(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
-        @NotBlank @Size(max = Limits.ID_MAX) String responseId,
-        @NotBlank @Size(max = Limits.USER_ID_MAX) String userId) implements FeedbackEvent, UserAttributed, ResponseTargeted {
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
+        @NotBlank @Identifier String responseId,
+        @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId) implements FeedbackEvent, UserAttributed, ResponseTargeted {
 
     @Override
     public FeedbackEvent withUserId(String pseudonym) {

@@ -11,16 +11,16 @@ import java.time.Instant;
 /** An assistant response to a turn; {@code regenerates} names the response it replaces. */
 @Revision("1")
 public record ResponseGenerated(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
-        @NotBlank @Size(max = Limits.ID_MAX) String responseId,
-        @NotBlank @Size(max = Limits.ID_MAX) String turnId,
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
+        @NotBlank @Identifier String responseId,
+        @NotBlank @Identifier String turnId,
         @NotNull @Size(max = Limits.TEXT_MAX) String text,
         @NotBlank @Size(max = Limits.SHORT_TEXT_MAX) String model,
         @Size(max = Limits.SHORT_TEXT_MAX) String modelVersion,
         @Size(max = Limits.SHORT_TEXT_MAX) String variant,
-        @Size(max = Limits.ID_MAX) String regenerates,
+        @Identifier String regenerates,
         @PositiveOrZero Long latencyMs,
         @PositiveOrZero Integer promptTokens,
         @PositiveOrZero Integer completionTokens) implements FeedbackEvent, ResponseTargeted {

@@ -11,11 +11,11 @@ import java.time.Instant;
 /** The user corrected the characters {@code [start, end)} of a response. */
 @Revision("1")
 public record SpanCorrected(
-        @NotBlank @Size(max = Limits.ID_MAX) String eventId,
-        @NotBlank @Size(max = Limits.ID_MAX) String conversationId,
-        @NotNull Instant occurredAt,
-        @NotBlank @Size(max = Limits.ID_MAX) String responseId,
-        @NotBlank @Size(max = Limits.USER_ID_MAX) String userId,
+        @NotBlank @Identifier String eventId,
+        @NotBlank @Identifier String conversationId,
+        @NotNull @EventTime Instant occurredAt,
+        @NotBlank @Identifier String responseId,
+        @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
         @NotNull @PositiveOrZero Integer start,
         @NotNull @PositiveOrZero Integer end,
         @NotNull @Size(max = Limits.TEXT_MAX) String correction) implements FeedbackEvent, UserAttributed, ResponseTargeted {

@@ -6,23 +6,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.ufp.ingestion.contract.AttributeCount;
+import dev.ufp.ingestion.contract.EventTime;
 import dev.ufp.ingestion.contract.FeedbackEvent;
+import dev.ufp.ingestion.contract.Printable;
 import dev.ufp.ingestion.problem.FieldViolation;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Reads one JSON event into its contract record, or says exactly which field is wrong and why. */
+/**
+ * Reads one JSON event into its contract record, or says exactly which field is wrong and why. The same parser
+ * serves the HTTP and the Kafka ingest channels. The contract's constraints are validated with the configured
+ * limits ({@code feedback.ingest.max-attributes}, {@code occurred-at-*}) and this parser's clock.
+ */
 @Component
 class EventParser {
 
@@ -35,18 +49,62 @@ class EventParser {
         }
     }
 
+    /** {@code attributes<K>[name].<map key>} and {@code attributes[name].<map value>} read as {@code attributes[name]}. */
+    private static final Pattern MAP_ELEMENT = Pattern.compile("(?:<K>)?(\\[.*])\\.<map (?:key|value)>$");
+
+    /** By field; on one field, the specific rule before "required" (a NUL id is also blank). Deterministic. */
+    private static final Comparator<ConstraintViolation<?>> FIRST_TO_REPORT = Comparator
+            .<ConstraintViolation<?>, String>comparing(v -> v.getPropertyPath().toString())
+            .thenComparing(v -> v.getConstraintDescriptor().getAnnotation() instanceof NotBlank)
+            .thenComparing(v -> v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+
     private final ObjectMapper strict;
     private final Validator validator;
+    private final IngestProperties limits;
+    private final Clock clock;
 
-    EventParser(ObjectMapper objectMapper, Validator validator) {
+    @Autowired
+    EventParser(ObjectMapper objectMapper, ValidatorFactory validators, IngestProperties limits,
+                ObjectProvider<Clock> clock) {
+        this(objectMapper, validators, limits, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    EventParser(ObjectMapper objectMapper, ValidatorFactory validators, IngestProperties limits, Clock clock) {
         this.strict = objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        this.validator = validator instanceof ValidatorFactory factory
-                ? factory.usingContext().traversableResolver(EVERYTHING_REACHABLE).getValidator()
-                : validator;
+        this.limits = limits;
+        this.clock = clock;
+        this.validator = validators.usingContext()
+                .traversableResolver(EVERYTHING_REACHABLE)
+                .clockProvider(() -> clock)
+                .constraintValidatorFactory(new ConfiguredValidators(validators.getConstraintValidatorFactory(), limits))
+                .getValidator();
+    }
+
+    /** Creates the contract's configurable validators with this deployment's limits; the rest as usual. */
+    private record ConfiguredValidators(ConstraintValidatorFactory delegate, IngestProperties limits)
+            implements ConstraintValidatorFactory {
+
+        @Override
+        public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+            if (key == AttributeCount.Validator.class) {
+                return key.cast(new AttributeCount.Validator(limits.maxAttributes()));
+            }
+            if (key == EventTime.Validator.class) {
+                return key.cast(new EventTime.Validator(limits.occurredAtEarliest(), limits.occurredAtMaxAhead()));
+            }
+            return delegate.getInstance(key);
+        }
+
+        @Override
+        public void releaseInstance(ConstraintValidator<?, ?> instance) {
+            if (!(instance instanceof AttributeCount.Validator) && !(instance instanceof EventTime.Validator)) {
+                delegate.releaseInstance(instance);
+            }
+        }
     }
 
     /**
@@ -99,9 +157,8 @@ class EventParser {
         }
         Set<ConstraintViolation<FeedbackEvent>> violations = validator.validate(event);
         if (!violations.isEmpty()) {
-            ConstraintViolation<FeedbackEvent> first = violations.stream()
-                    .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-            return invalid(eventId, first.getPropertyPath().toString(), FieldViolation.echo(first.getInvalidValue()),
+            ConstraintViolation<FeedbackEvent> first = violations.stream().min(FIRST_TO_REPORT).orElseThrow();
+            return invalid(eventId, field(first), FieldViolation.echo(first.getInvalidValue()),
                     limit(first), first.getMessage());
         }
         return new Valid(event.eventId(), event);
@@ -127,7 +184,11 @@ class EventParser {
         return invalid(eventId, field, null, null, e.getOriginalMessage());
     }
 
-    private static String limit(ConstraintViolation<?> violation) {
+    private static String field(ConstraintViolation<?> violation) {
+        return MAP_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceFirst("$1");
+    }
+
+    private String limit(ConstraintViolation<?> violation) {
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
         String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (annotation) {
@@ -136,6 +197,12 @@ class EventParser {
             case "Min" -> "at least " + attributes.get("value");
             case "PositiveOrZero" -> ">= 0";
             case "NotNull", "NotBlank" -> "required";
+            case "Pattern" -> "pattern " + attributes.get("regexp");
+            case "Utf8Size" -> "at most " + attributes.get("max") + " bytes in UTF-8";
+            case "Printable" -> Printable.LIMIT;
+            case "AttributeCount" -> "at most " + limits.maxAttributes() + " attributes";
+            case "EventTime" -> "from " + limits.occurredAtEarliest() + " to now + " + limits.occurredAtMaxAhead()
+                    + " (now: " + clock.instant() + ")";
             default -> null;
         };
     }

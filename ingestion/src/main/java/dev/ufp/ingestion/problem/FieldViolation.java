@@ -17,7 +17,8 @@ public record FieldViolation(String field, Object value, String limit, String me
 
     public static Object echo(Object value) {
         if (value instanceof CharSequence text && text.length() > MAX_ECHO) {
-            return text.subSequence(0, MAX_ECHO) + "… (" + text.length() + " chars)";
+            int cut = Character.isHighSurrogate(text.charAt(MAX_ECHO - 1)) ? MAX_ECHO - 1 : MAX_ECHO;
+            return text.subSequence(0, cut) + "… (" + text.length() + " chars)";
         }
         return value;
     }

@@ -13,6 +13,8 @@ import java.util.Base64;
 @Component
 public class Pseudonymizer {
 
+    /** Every pseudonym's length: {@code u_} + 22 base64url characters (ASCII, so also its UTF-8 bytes). */
+    public static final int LENGTH = 24;
     private static final String ALGORITHM = "HmacSHA256";
 
     private final TenantSecrets secrets;

@@ -119,7 +119,7 @@ class EventsApiTest {
         api.postEvents(ingestKey, started("x".repeat(129), conversation, "alice"))
                 .andExpect(status().isMultiStatus())
                 .andExpect(jsonPath("$.results[0].error.field").value("eventId"))
-                .andExpect(jsonPath("$.results[0].error.limit").value("size 0..128"));
+                .andExpect(jsonPath("$.results[0].error.limit").value("at most 128 bytes in UTF-8"));
     }
 
     @Test

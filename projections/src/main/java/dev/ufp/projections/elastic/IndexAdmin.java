@@ -28,8 +28,11 @@ public class IndexAdmin implements SmartInitializingSingleton {
     public static final String RESPONSES = "feedback-responses";
     public static final String SIGNALS = "feedback-signals";
     public static final String CONVERSATIONS = "feedback-conversations";
-    /** Bump with any mapping change; a rebuild then moves the aliases to indices of the new version. */
-    public static final String MAPPING_VERSION = "v1";
+    /**
+     * Bump with any mapping change; a rebuild then moves the aliases to indices of the new version.
+     * v2: {@code attributes} is one {@code flattened} field (v1 mapped one keyword field per attribute name).
+     */
+    public static final String MAPPING_VERSION = "v2";
     private static final Logger log = LoggerFactory.getLogger(IndexAdmin.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
@@ -79,11 +82,24 @@ public class IndexAdmin implements SmartInitializingSingleton {
                     String index = alias + "-" + MAPPING_VERSION + "-" + STAMP.format(clock.instant());
                     client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
                     log.info("Created index {} behind alias {}", index, alias);
+                } else {
+                    warnIfOlderMapping(alias);
                 }
             }
             ensured = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Elasticsearch indices", e);
+        }
+    }
+
+    /** An index of an older mapping keeps its mapping until a rebuild replaces it; say so once at start-up. */
+    private void warnIfOlderMapping(String alias) throws IOException {
+        for (String index : client.indices().getAlias(a -> a.name(alias)).result().keySet()) {
+            if (!index.startsWith(alias + "-" + MAPPING_VERSION + "-")) {
+                log.warn("Alias {} points to {}, not a mapping-{} index: it keeps its old mapping until "
+                        + "POST /v1/admin/projections/rebuild moves the alias to a new index", alias, index,
+                        MAPPING_VERSION);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.ufp.ingestion.contract.PromptSubmitted;
 import dev.ufp.ingestion.contract.Reaction;
 import dev.ufp.ingestion.contract.ReactionAdded;
 import dev.ufp.ingestion.contract.ResponseGenerated;
+import dev.ufp.projections.elastic.IndexAdmin;
 import dev.ufp.projections.elastic.IndexSet;
 import dev.ufp.projections.projector.ProjectionBatch;
 import dev.ufp.projections.projector.Projector;
@@ -113,7 +114,7 @@ class ProjectionIntegrationTest extends ProjectionsIntegrationSupport {
         assertThat(properties.dynamic()).hasToString("Strict");
         assertThat(properties.properties().get("followUp").object().properties().get("text").isText()).isTrue();
         assertThat(properties.properties().get("model").isKeyword()).isTrue();
-        assertThat(indexAdmin.current().responses()).startsWith(aliases().responses() + "-v1-");
+        assertThat(indexAdmin.current().responses()).startsWith(aliases().responses() + "-" + IndexAdmin.MAPPING_VERSION + "-");
     }
 
     @Test

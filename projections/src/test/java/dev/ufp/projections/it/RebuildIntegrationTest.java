@@ -1,6 +1,7 @@
 package dev.ufp.projections.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ufp.projections.elastic.IndexAdmin;
 import dev.ufp.projections.elastic.IndexSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class RebuildIntegrationTest extends ProjectionsIntegrationSupport {
         assertThat(status.get("eventsPerSecond").asDouble()).isPositive();
 
         IndexSet after = indexAdmin.current();
-        assertThat(after.responses()).isNotEqualTo(before.responses()).startsWith(aliases().responses() + "-v1-");
+        assertThat(after.responses()).isNotEqualTo(before.responses()).startsWith(aliases().responses() + "-" + IndexAdmin.MAPPING_VERSION + "-");
         assertThat(elasticsearch.indices().exists(e -> e.index(before.responses())).value()).isFalse();
         assertThat(all(aliases().responses())).isEqualTo(responses);
         assertThat(all(aliases().signals())).isEqualTo(signals);
