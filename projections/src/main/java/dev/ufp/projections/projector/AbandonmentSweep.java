@@ -7,7 +7,9 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregation
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.ufp.projections.elastic.IndexAdmin;
 import dev.ufp.projections.elastic.IndexSet;
@@ -170,8 +172,36 @@ public class AbandonmentSweep {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             signals.forEach(s -> bulk.operations(op -> op.index(i -> i.index(indices.signals()).id(s.signalId).document(s))));
             client.bulk(bulk.build());
+            dropWithdrawnMeanwhile(indices, signals);
             log.info("Marked {} responses abandoned", signals.size());
         }
         return signals.size();
+    }
+
+    /**
+     * A batch that projected an in-window interaction between this sweep's response write and its signal write
+     * has withdrawn the signal (and deleted it, before it was written here): re-read those responses in real time
+     * and delete the signals they no longer hold.
+     */
+    private void dropWithdrawnMeanwhile(IndexSet indices, List<SignalDocument> signals) throws IOException {
+        List<String> ids = signals.stream().map(s -> Documents.responseId(s.tenant, s.conversationId, s.responseId))
+                .toList();
+        MgetResponse<ResponseDocument> now = client.mget(m -> m.index(indices.responses()).ids(ids),
+                ResponseDocument.class);
+        BulkRequest.Builder deletes = new BulkRequest.Builder();
+        int withdrawn = 0;
+        for (int i = 0; i < signals.size(); i++) {
+            MultiGetResponseItem<ResponseDocument> item = now.docs().get(i);
+            String signalId = signals.get(i).signalId;
+            if (item.isResult() && item.result().source() != null
+                    && item.result().source().signal(signalId).isEmpty()) {
+                deletes.operations(op -> op.delete(d -> d.index(indices.signals()).id(signalId)));
+                withdrawn++;
+            }
+        }
+        if (withdrawn > 0) {
+            client.bulk(deletes.build());
+            log.info("{} abandonments were withdrawn by interactions projected during the sweep", withdrawn);
+        }
     }
 }
