@@ -170,8 +170,9 @@ public final class ProjectionBenchmark {
             String indexAfter = elastic.concrete(RESPONSES);
             checks.check(!indexAfter.equals(indexBefore), "alias %s still points to %s after the rebuild", RESPONSES,
                     indexBefore);
-            // the rebuild runs the abandonment sweep once on the new generation (the workload's timestamps are weeks
-            // old, so every response without an interaction is abandoned); the live run has the sweep switched off
+            // the rebuild runs the abandonment sweep once on the new generation (event time: every response without
+            // an interaction whose deadline lies a grace before its tenant's newest event is abandoned); the live run
+            // has the sweep switched off
             long abandonedBefore = abandonedLive;
             long abandonedAfter = elastic.count(SIGNALS, "kind", "abandonment");
             afterRebuild[1] -= abandonedAfter;

@@ -1,5 +1,6 @@
 package dev.ufp.infra.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ufp.infra.client.BatchOutcome;
 import dev.ufp.infra.client.EventTransport;
 import dev.ufp.infra.client.HttpTransport;
@@ -77,6 +78,7 @@ public final class Demo {
         List<GroundTruth.ResponseTruth> responses = GroundTruth.responses(truth);
         System.out.println();
         ProjectionWait.await(client, baseUrl, key, responses.size(), Duration.ofMinutes(10), System.out);
+        settleAbandonment(client, adminKey);
         DemoReport.print(client, key, responses, System.out);
 
         String trainer = client.issueKey(adminKey, TENANT, List.of("trainer", "analyst"));
@@ -86,5 +88,20 @@ public final class Demo {
         }
         new TrainingReport(client, trainer, responses, System.out).run(heldOut);
         DemoReport.whereNext(baseUrl, esUrl, TENANT, truthFile, "sim-" + SEED + "-0", System.out);
+    }
+
+    /**
+     * Runs the abandonment sweep once everything is projected, so the figures below do not depend on when the
+     * scheduled sweep last ran: what it decides is a function of the events (the tenant's newest event time).
+     */
+    private static void settleAbandonment(PlatformClient client, String adminKey) throws Exception {
+        JsonNode swept = client.post(adminKey, "/v1/admin/projections/abandonment-sweep", Map.of(), 200);
+        for (JsonNode tenant : swept.path("tenants")) {
+            if (tenant.path("tenant").asText().equals(TENANT)) {
+                System.out.printf("Abandonment settled from event time: watermark %s (the tenant's newest event), "
+                        + "deadlines before %s judged; %,d marked by this sweep.%n", tenant.path("watermark").asText(),
+                        tenant.path("cutoff").asText(), swept.path("marked").asLong());
+            }
+        }
     }
 }

@@ -6,16 +6,22 @@ import java.time.Duration;
 
 /**
  * {@code feedback.projections.*}: an optional prefix for every index, alias and template name (tests, several
- * platforms on one cluster), index settings, the abandonment sweep and the rebuild's batch size.
+ * platforms on one cluster), index settings, the abandonment sweep (how often it runs; how far behind a tenant's
+ * newest event time a deadline must lie before it is judged) and the rebuild's batch size.
  */
 @ConfigurationProperties("feedback.projections")
 public record ProjectionsProperties(String indexPrefix, int shards, int replicas, Duration abandonmentSweepInterval,
-                                    int rebuildBatchSize, Duration rebuildProgressInterval) {
+                                    Duration abandonmentGrace, int rebuildBatchSize, Duration rebuildProgressInterval) {
 
     public ProjectionsProperties {
         indexPrefix = indexPrefix == null ? "" : indexPrefix;
         shards = shards <= 0 ? 1 : shards;
         abandonmentSweepInterval = abandonmentSweepInterval == null ? Duration.ofMinutes(1) : abandonmentSweepInterval;
+        abandonmentGrace = abandonmentGrace == null ? Duration.ofMinutes(10) : abandonmentGrace;
+        if (abandonmentGrace.isNegative()) {
+            throw new IllegalArgumentException("feedback.projections.abandonment-grace must not be negative, is "
+                    + abandonmentGrace);
+        }
         rebuildBatchSize = rebuildBatchSize <= 0 ? 500 : rebuildBatchSize;
         rebuildProgressInterval = rebuildProgressInterval == null ? Duration.ofSeconds(5) : rebuildProgressInterval;
     }

@@ -59,6 +59,12 @@ public class ResponseDocument {
     public List<String> revisesResponses = new ArrayList<>();
     public List<SignalDocument> signals = new ArrayList<>();
     /**
+     * Signals removed from {@code signals} since this document was read (a withdrawn premature abandonment): the
+     * writer deletes them from the signals index. Not stored.
+     */
+    @JsonIgnore
+    public List<String> withdrawnSignalIds = new ArrayList<>();
+    /**
      * P[Love] of the tenant's reward model (ensemble score), its spread over heads and the model id: written by
      * mining's {@code reward-scoring} processor with a partial update; carried through unchanged here.
      */

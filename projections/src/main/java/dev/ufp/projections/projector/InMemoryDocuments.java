@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ufp.projections.model.ConversationDocument;
 import dev.ufp.projections.model.ResponseDocument;
+import dev.ufp.projections.signals.AbandonmentDetector;
+import dev.ufp.projections.signals.Scores;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -56,6 +61,33 @@ public final class InMemoryDocuments implements Documents {
     /** Every conversation document as stored JSON, by document id (read-only view). */
     public Map<String, String> conversationSources() {
         return java.util.Collections.unmodifiableMap(conversations);
+    }
+
+    /**
+     * The abandonment sweep over these documents, by the rule {@link AbandonmentSweep} applies in Elasticsearch:
+     * per tenant, the watermark is the newest conversation {@code lastEventAt}; responses due at
+     * {@code watermark − grace} are marked. Returns how many.
+     */
+    public int sweepAbandonment(AbandonmentDetector detector, Duration grace) {
+        Map<String, Instant> watermarks = new TreeMap<>();
+        for (String json : conversations.values()) {
+            ConversationDocument conversation = read(json, ConversationDocument.class);
+            if (conversation.lastEventAt != null) {
+                watermarks.merge(conversation.tenant, conversation.lastEventAt, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        int marked = 0;
+        for (String json : List.copyOf(responses.values())) {
+            ResponseDocument response = read(json, ResponseDocument.class);
+            Instant watermark = watermarks.get(response.tenant);
+            if (watermark != null && AbandonmentDetector.due(response, AbandonmentDetector.cutoff(watermark, grace))) {
+                detector.abandon(response);
+                Scores.recompute(response);
+                put(response);
+                marked++;
+            }
+        }
+        return marked;
     }
 
     /** Everything, as one JSON string: equal snapshots mean identical documents. */

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * real-time {@code _mget} ({@link #prefetch}), any other (a hindsight target) by a GET when first asked for —
  * changed in memory, and written in one bulk request at the end — with the sequence number it was read at, so a concurrent writer
  * (the abandonment sweep) makes the batch fail and be redone rather than lose an update. A response's signals
- * are written to the signals index with it.
+ * are written to the signals index with it, and the ones it withdrew (a premature abandonment) deleted there.
  */
 public final class ProjectionBatch implements Documents {
 
@@ -139,6 +139,9 @@ public final class ProjectionBatch implements Documents {
             write(bulk, indices.responses(), id, loaded.document(), loaded.seqNo(), loaded.primaryTerm());
             for (SignalDocument signal : loaded.document().signals) {
                 bulk.operations(op -> op.index(i -> i.index(indices.signals()).id(signal.signalId).document(signal)));
+            }
+            for (String withdrawn : loaded.document().withdrawnSignalIds) {
+                bulk.operations(op -> op.delete(d -> d.index(indices.signals()).id(withdrawn)));
             }
         }
         for (String id : dirtyConversations) {

@@ -94,7 +94,7 @@ public class RebuildService {
             live.ifPresent(StreamingEventProcessor::shutDown);
             try {
                 replay(fresh, position);
-                sweep.sweep(fresh, Instant.now());
+                sweep.sweep(fresh);
                 indexAdmin.refresh(fresh);
                 indexAdmin.swap(old, fresh);
                 swapped = true;

@@ -5,6 +5,7 @@ import dev.ufp.projections.model.ResponseDocument;
 import dev.ufp.projections.model.SignalDocument;
 import dev.ufp.projections.model.SignalKind;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,9 @@ public final class Scores {
     }
 
     public static void recompute(ResponseDocument response) {
+        // the abandonment signal joins whenever a sweep runs, other signals when their events are projected:
+        // keeping it last makes the list (and the document) independent of which came first
+        response.signals.sort(Comparator.comparing(s -> s.kind.equals(SignalKind.ABANDONMENT.wireName())));
         Map<String, Integer> counts = new TreeMap<>();
         for (Reaction reaction : Reaction.values()) {
             counts.put(reaction.name().toLowerCase(Locale.ROOT), 0);

@@ -46,18 +46,33 @@ class AbandonmentDetectorTest {
     }
 
     @Test
-    void anAbandonmentDecidedBeforeALaggingInWindowReactionIsRetracted() {
+    void anAbandonmentDecidedBeforeALaggingInWindowReactionIsWithdrawnAsIfTheReactionHadComeInTime() {
+        abandonR1();
+        f.given(react("e1", 60, "r1", "alice", Reaction.LOVE));
+        var after = f.response("r1");
+        assertThat(after.abandoned).isFalse();
+        assertThat(after.interacted).isTrue();
+        assertThat(f.signals("r1", "abandonment")).isEmpty();
+        assertThat(after.signalScore).isEqualTo(1.0);
+
+        Fixture inTime = new Fixture(new LexicalFollowUpClassifier(), window).given(started("alice"),
+                prompt("p1", 1, "t1", "Sort a list?", null), response("g1", 2, "r1", "t1", "Use sorted(xs)."),
+                react("e1", 60, "r1", "alice", Reaction.LOVE));
+        assertThat(f.documents.snapshot()).isEqualTo(inTime.documents.snapshot());
+    }
+
+    @Test
+    void theAbandonmentSignalStaysLastWhicheverSignalJoinsAfterIt() {
+        abandonR1();
+        f.given(react("e1", 3600, "r1", "alice", Reaction.THUMBS_DOWN));
+        assertThat(f.response("r1").signals).extracting(s -> s.kind).containsExactly("reaction", "abandonment");
+    }
+
+    /** What the sweep does to r1: the signal, the derived fields, the stored document. */
+    private void abandonR1() {
         var r1 = f.response("r1");
         detector.abandon(r1);
         Scores.recompute(r1);
         f.documents.put(r1);
-        f.given(react("e1", 60, "r1", "alice", Reaction.LOVE));
-        var after = f.response("r1");
-        assertThat(after.abandoned).isFalse();
-        assertThat(f.signals("r1", "abandonment")).singleElement().satisfies(s -> {
-            assertThat(s.active).isFalse();
-            assertThat(s.retractedByEventId).isEqualTo("e1");
-        });
-        assertThat(after.signalScore).isEqualTo(1.0);
     }
 }
