@@ -158,7 +158,7 @@ public final class ProjectionBenchmark {
             before = cpu.sample();
             long b0 = System.nanoTime();
             JsonNode status = admin(http, "POST");
-            while (status.path("state").asText().matches("starting|replaying|catching-up")) {
+            while (status.path("state").asText().matches("starting|replaying|following|handing-over")) {
                 Thread.sleep(250);
                 status = admin(http, "GET");
             }

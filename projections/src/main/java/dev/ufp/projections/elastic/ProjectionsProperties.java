@@ -7,11 +7,14 @@ import java.time.Duration;
 /**
  * {@code feedback.projections.*}: an optional prefix for every index, alias and template name (tests, several
  * platforms on one cluster), index settings, the abandonment sweep (how often it runs; how far behind a tenant's
- * newest event time a deadline must lie before it is judged) and the rebuild's batch size.
+ * newest event time a deadline must lie before it is judged), the rebuild's batch size, and how few events the new
+ * indices may lag the store by before a rebuild hands over ({@code rebuild-handover-lag}: the live processor waits
+ * only while the rebuild applies those).
  */
 @ConfigurationProperties("feedback.projections")
 public record ProjectionsProperties(String indexPrefix, int shards, int replicas, Duration abandonmentSweepInterval,
-                                    Duration abandonmentGrace, int rebuildBatchSize, Duration rebuildProgressInterval) {
+                                    Duration abandonmentGrace, int rebuildBatchSize, Duration rebuildProgressInterval,
+                                    int rebuildHandoverLag) {
 
     public ProjectionsProperties {
         indexPrefix = indexPrefix == null ? "" : indexPrefix;
@@ -24,5 +27,6 @@ public record ProjectionsProperties(String indexPrefix, int shards, int replicas
         }
         rebuildBatchSize = rebuildBatchSize <= 0 ? 500 : rebuildBatchSize;
         rebuildProgressInterval = rebuildProgressInterval == null ? Duration.ofSeconds(5) : rebuildProgressInterval;
+        rebuildHandoverLag = rebuildHandoverLag <= 0 ? 1000 : rebuildHandoverLag;
     }
 }

@@ -10,12 +10,12 @@ import java.io.IOException;
  * concurrent writer) and which never will (Elasticsearch refused a document: mapping, size, id — any other 4xx —
  * or the projector itself cannot apply the event): those go to the dead-letter queue.
  */
-final class ProjectionFailures {
+public final class ProjectionFailures {
 
     private ProjectionFailures() {
     }
 
-    static boolean retryable(Throwable error) {
+    public static boolean retryable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ProjectionBatch.ProjectionWriteException write) {
                 return write.retryable();

@@ -59,7 +59,7 @@ class RebuildIntegrationTest extends ProjectionsIntegrationSupport {
                 .andReturn().getResponse();
         assertThat(started.getStatus()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(120)).until(() ->
-                !getJson(ADMIN_KEY, "/v1/admin/projections/rebuild").get("state").asText().matches("starting|replaying|catching-up"));
+                !getJson(ADMIN_KEY, "/v1/admin/projections/rebuild").get("state").asText().matches("starting|replaying|following|handing-over"));
         JsonNode status = getJson(ADMIN_KEY, "/v1/admin/projections/rebuild");
         assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("done");
         assertThat(status.get("events").asLong()).isGreaterThanOrEqualTo(4 * 13);
