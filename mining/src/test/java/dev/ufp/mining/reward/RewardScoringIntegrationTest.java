@@ -112,8 +112,8 @@ class RewardScoringIntegrationTest {
                 .isEqualTo(helpful[0].get("pLove").asDouble());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> document("rw-unscored:c3:r1") != null);
-        Thread.sleep(1_000);
-        assertThat(document("rw-unscored:c3:r1").has("pLove")).as("no model, no score").isFalse();
+        await("no model, no score").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> !document("rw-unscored:c3:r1").has("pLove"));
     }
 
     @Test
