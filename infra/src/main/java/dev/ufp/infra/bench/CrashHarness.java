@@ -28,11 +28,20 @@ public final class CrashHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         BenchMain.run(args, CrashOptions::parse, options -> run(options, System.out).exact());
     }
 
-    /** Runs the whole scenario and returns what the audit found; everything it started is stopped on return. */
-    static DurabilityAudit.Result run(CrashOptions options, PrintStream out) throws Exception {
+    /** What a run found: the audit, and the rejections of valid events (each one a sign of an earlier loss). */
+    record Outcome(DurabilityAudit.Result audit, java.util.Map<String, Long> rejections) {
+        boolean exact() {
+            return audit.exact() && rejections.isEmpty();
+        }
+    }
+
+    /** Runs the whole scenario and returns what it found; everything it started is stopped on return. */
+    static Outcome run(CrashOptions options, PrintStream out) throws Exception {
         Path temp = Files.createTempDirectory("ufp-crash-");
         BenchDatabase database = options.store() == CrashOptions.Store.POSTGRES
                 ? new BenchDatabase(options.database()) : null;
@@ -98,10 +107,13 @@ public final class CrashHarness {
                         ledger.acknowledged(AckLedger.Channel.HTTP), ledger.acknowledged(AckLedger.Channel.KAFKA),
                         seconds, ledger.total() / seconds);
                 out.printf("restart to ready          %s ms%n", restartMillis);
+                out.printf("rejected (valid events)   %s%n", httpLoad.rejections().isEmpty() ? "0"
+                        : httpLoad.rejections());
                 result.print(out);
-                exact = result.exact();
+                Outcome outcome = new Outcome(result, httpLoad.rejections());
+                exact = outcome.exact();
                 out.println(exact ? "RESULT: exact (0 lost, 0 doubled)" : "RESULT: INCORRECT");
-                return result;
+                return outcome;
             }
         } finally {
             if (platform != null) {

@@ -49,6 +49,8 @@ final class DurabilityAudit {
         }
     }
 
+    private static final Duration STALLED = Duration.ofSeconds(30);
+
     private final AckLedger ledger;
     private final EventsClient client;
     private final String bootstrap;
@@ -68,8 +70,13 @@ final class DurabilityAudit {
 
     Result run() throws Exception {
         long[] store = auditStore();
-        long[] topic = auditTopic();
+        CrashHarness.log("store: %,d stored, %,d lost, %,d doubled", store[0], store[1], store[2]);
+        long[] topic = auditTopic(ledger.total() - store[1]);
+        CrashHarness.log("%s: %,d distinct, %,d lost, %,d redelivered", KafkaIngestDriver.EVENTS_TOPIC, topic[0],
+                topic[1], topic[2]);
         long[] projections = auditProjections();
+        CrashHarness.log("projections: %,d responses, %,d conversations, responseCount sum %,d", projections[0],
+                projections[1], projections[2]);
         return new Result(ledger.total(), store[0], store[1], store[2], topic[0], topic[1], topic[2],
                 projections[0], ledger.ofType("ResponseGenerated"), projections[1], projections[2],
                 ledger.ofType("ConversationStarted"));
@@ -106,11 +113,13 @@ final class DurabilityAudit {
         return new long[] {stored, lost, doubled};
     }
 
-    /** distinct published, lost, redelivered: the topic read from the start until it holds every event. */
-    private long[] auditTopic() {
+    /**
+     * distinct published, lost, redelivered: the topic read from the start until it holds the {@code expected}
+     * acknowledged events that are stored (one lost from the store is never published) or the deadline passes.
+     */
+    private long[] auditTopic(long expected) {
         Map<String, Integer> seen = new HashMap<>();
         long records = 0;
-        long expected = ledger.total();
         long until = System.nanoTime() + deadline.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -150,18 +159,28 @@ final class DurabilityAudit {
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** response documents, conversation documents, sum of responseCount: polled until they match the ledger. */
+    /**
+     * response documents, conversation documents, sum of responseCount: polled until they match the ledger, the
+     * deadline passes, or they stop changing for {@link #STALLED} (a loss upstream: they never will).
+     */
     private long[] auditProjections() throws Exception {
         long responses = ledger.ofType("ResponseGenerated");
         long conversations = ledger.ofType("ConversationStarted");
         long until = System.nanoTime() + deadline.toNanos();
-        long[] found;
+        long[] found = null;
+        long lastChange = System.nanoTime();
         do {
+            long[] previous = found;
             found = new long[] {
                     elastic.count("feedback-responses", "tenant", tenant),
                     elastic.count("feedback-conversations", "tenant", tenant),
                     sumResponseCount()};
             if (found[0] == responses && found[1] == conversations && found[2] == responses) {
+                break;
+            }
+            if (previous == null || !java.util.Arrays.equals(previous, found)) {
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > STALLED.toNanos()) {
                 break;
             }
             Thread.sleep(1000);

@@ -85,8 +85,8 @@ final class EventsClient {
     }
 
     /**
-     * Sends one batch and returns each event's status ({@code accepted}, {@code duplicate}, {@code rejected}), in
-     * order; empty when the platform answered 5xx (starting, store unavailable): the batch may be sent again.
+     * Sends one batch and returns each event's status ({@code accepted}, {@code duplicate}, or the rejection's
+     * {@code error.code}), in order (HTTP 200 or 207); empty when the platform answered 5xx (starting, store unavailable): the batch may be sent again.
      * Connection failures (the platform is down) surface as {@link IOException}.
      */
     Optional<List<String>> statuses(List<BenchEvent> batch) throws IOException, InterruptedException {
@@ -96,7 +96,7 @@ final class EventsClient {
         }
         JsonNode body = JSON.readTree(answer.body());
         JsonNode results = body.path("results");
-        if (answer.statusCode() != 200 || results.size() != batch.size()) {
+        if ((answer.statusCode() != 200 && answer.statusCode() != 207) || results.size() != batch.size()) {
             throw new IncorrectResult("HTTP " + answer.statusCode() + " for " + batch.size() + " events: "
                     + abbreviate(body));
         }
@@ -105,7 +105,9 @@ final class EventsClient {
             if (!batch.get(i).eventId().equals(results.get(i).path("eventId").asText())) {
                 throw new IncorrectResult("item " + i + " answered for another event: " + results.get(i));
             }
-            statuses.add(results.get(i).path("status").asText());
+            JsonNode result = results.get(i);
+            statuses.add(result.path("status").asText().equals("rejected")
+                    ? "rejected:" + result.path("error").path("code").asText() : result.path("status").asText());
         }
         return Optional.of(statuses);
     }
