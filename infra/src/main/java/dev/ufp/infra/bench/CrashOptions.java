@@ -41,12 +41,7 @@ record CrashOptions(int kills, Store store, int httpThreads, int batchSize, int 
             String value = args[++i];
             switch (name) {
                 case "--kills" -> kills = number(name, value, 0, 1000);
-                case "--store" -> store = switch (value) {
-                    case "h2" -> Store.H2;
-                    case "postgres" -> Store.POSTGRES;
-                    default -> throw new IllegalArgumentException("--store must be h2 or postgres, was '" + value
-                            + "'\n" + USAGE);
-                };
+                case "--store" -> store = store(value);
                 case "--http-threads" -> threads = number(name, value, 1, 64);
                 case "--batch-size" -> batch = number(name, value, 1, 1000);
                 case "--kafka-rate" -> rate = number(name, value, 0, 100_000);
@@ -56,21 +51,33 @@ record CrashOptions(int kills, Store store, int httpThreads, int batchSize, int 
                     maxUp = range.length == 2 ? number(name, range[1], minUp, 3600) : minUp;
                 }
                 case "--seed" -> seed = Long.parseLong(value);
-                case "--db" -> db = value;
+                case "--db" -> db = database(value);
                 case "--jar" -> jar = Path.of(value);
                 case "--platform-arg" -> platform.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
-        if (!db.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("--db must be a plain lower-case PostgreSQL identifier, was '" + db
-                    + "'");
-        }
         return new CrashOptions(kills, store, threads, batch, rate, minUp, maxUp, seed, db, jar,
                 List.copyOf(platform));
     }
 
-    private static int number(String name, String value, int min, int max) {
+    static Store store(String value) {
+        return switch (value) {
+            case "h2" -> Store.H2;
+            case "postgres" -> Store.POSTGRES;
+            default -> throw new IllegalArgumentException("--store must be h2 or postgres, was '" + value + "'");
+        };
+    }
+
+    static String database(String value) {
+        if (!value.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("--db must be a plain lower-case PostgreSQL identifier, was '" + value
+                    + "'");
+        }
+        return value;
+    }
+
+    static int number(String name, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value);
             if (parsed >= min && parsed <= max) {
@@ -80,6 +87,6 @@ record CrashOptions(int kills, Store store, int httpThreads, int batchSize, int 
             // reported below
         }
         throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + ", was '" + value
-                + "'\n" + USAGE);
+                + "'");
     }
 }

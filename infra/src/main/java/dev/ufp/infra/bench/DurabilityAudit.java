@@ -49,6 +49,8 @@ final class DurabilityAudit {
         }
     }
 
+    /** How long each place may take to hold everything (publication and projection trail the store). */
+    static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final Duration STALLED = Duration.ofSeconds(30);
 
     private final AckLedger ledger;
@@ -56,16 +58,14 @@ final class DurabilityAudit {
     private final String bootstrap;
     private final ProjectionElastic elastic;
     private final String tenant;
-    private final Duration deadline;
+    private final Duration deadline = DEADLINE;
 
-    DurabilityAudit(AckLedger ledger, EventsClient client, String bootstrap, ProjectionElastic elastic, String tenant,
-                    Duration deadline) {
+    DurabilityAudit(AckLedger ledger, EventsClient client, String bootstrap, ProjectionElastic elastic, String tenant) {
         this.ledger = ledger;
         this.client = client;
         this.bootstrap = bootstrap;
         this.elastic = elastic;
         this.tenant = tenant;
-        this.deadline = deadline;
     }
 
     Result run() throws Exception {

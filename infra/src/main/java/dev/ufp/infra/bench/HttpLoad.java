@@ -57,6 +57,10 @@ final class HttpLoad implements AutoCloseable {
         }
     }
 
+    AckLedger ledger() {
+        return ledger;
+    }
+
     /** Batches sent again because their first answer never came. */
     long resent() {
         return resent.get();
