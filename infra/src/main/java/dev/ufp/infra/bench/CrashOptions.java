@@ -30,15 +30,9 @@ record CrashOptions(int kills, Store store, int httpThreads, int batchSize, int 
         String db = "feedback_crash";
         Path jar = Path.of("infra/target/infra-0.1.0-SNAPSHOT.jar");
         List<String> platform = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + name + "\n" + USAGE);
-            }
-            String value = args[++i];
+        for (var option : OptionPairs.of(args, USAGE)) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--kills" -> kills = number(name, value, 0, 1000);
                 case "--store" -> store = store(value);

@@ -28,15 +28,9 @@ record OutageOptions(CrashOptions.Store store, int outageSeconds, int httpThread
         String db = "feedback_outage";
         Path jar = Path.of("infra/target/infra-0.1.0-SNAPSHOT.jar");
         List<String> platform = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + name + "\n" + USAGE);
-            }
-            String value = args[++i];
+        for (var option : OptionPairs.of(args, USAGE)) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--store" -> store = CrashOptions.store(value);
                 case "--outage-seconds" -> outage = CrashOptions.number(name, value, 1, 3600);

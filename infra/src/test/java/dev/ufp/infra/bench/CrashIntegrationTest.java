@@ -1,12 +1,7 @@
 package dev.ufp.infra.bench;
 
+import dev.ufp.infra.launch.PlatformScript;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +16,7 @@ class CrashIntegrationTest {
     @Test
     void everyAcknowledgedEventSurvivesKillNineExactlyOnceOnH2() throws Exception {
         CrashOptions options = CrashOptions.parse(new String[] {"--kills", "2", "--store", "h2",
-                "--up-seconds", "4-8", "--kafka-rate", "100", "--jar", platformJar().toString()});
+                "--up-seconds", "4-8", "--kafka-rate", "100", "--jar", PlatformScript.packagedJar().toString()});
 
         CrashHarness.Outcome outcome = CrashHarness.run(options, System.out);
 
@@ -34,14 +29,5 @@ class CrashIntegrationTest {
         assertThat(audit.projectedResponses()).isEqualTo(audit.expectedResponses());
         assertThat(audit.summedResponseCount()).isEqualTo(audit.expectedResponses());
         assertThat(audit.projectedConversations()).isEqualTo(audit.expectedConversations());
-    }
-
-    private static Path platformJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("infra-.*-SNAPSHOT\\.jar"))
-                    .toList();
-            assertThat(jars).as("the packaged platform jar (failsafe runs after package)").hasSize(1);
-            return jars.get(0);
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code infra/bin/platform} run as a user would, on its own home and free ports, output captured. */
-final class PlatformScript {
+public final class PlatformScript {
 
     static final Path SCRIPT = Path.of("").toAbsolutePath().getParent().resolve("infra/bin/platform");
 
@@ -35,6 +35,17 @@ final class PlatformScript {
         environment.put("FEEDBACK_ES_TRANSPORT_PORT", Integer.toString(ManagedProcess.freePort()));
         environment.put("FEEDBACK_ADMIN_KEY", adminKey);
         environment.put("FEEDBACK_JAVA_OPTS", "-Xmx1g");
+        environment.put("FEEDBACK_JAR", packagedJar().toString());
+    }
+
+    /** The jar this build packaged (failsafe runs after package), so that the script never rebuilds it. */
+    public static Path packagedJar() {
+        try (var files = Files.list(Path.of("target").toAbsolutePath())) {
+            return files.filter(p -> p.getFileName().toString().matches("infra-.*-SNAPSHOT\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged infra jar under target/"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     PlatformScript with(String name, String value) {
