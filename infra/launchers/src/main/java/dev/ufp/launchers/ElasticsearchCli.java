@@ -50,7 +50,7 @@ final class ElasticsearchCli {
                         + running.get() + ", home " + settings.home() + ")");
                 return 0;
             }
-            if (ElasticsearchNode.stop(settings.home())) {
+            if (ElasticsearchNode.ownProcess(settings.home()).isPresent() && ElasticsearchNode.stop(settings.home())) {
                 out.println("Elasticsearch of " + settings.home() + " was not answering on port "
                         + settings.httpPort() + "; stopped it, starting it again");
             }

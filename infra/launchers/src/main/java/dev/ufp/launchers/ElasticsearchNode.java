@@ -157,7 +157,7 @@ public final class ElasticsearchNode implements AutoCloseable {
      * none, or when it does not answer within {@code wait}.
      */
     public static Optional<Long> runningAt(Settings settings, Duration wait) {
-        Optional<ProcessHandle> process = ManagedProcess.process(pidFile(settings.home()));
+        Optional<ProcessHandle> process = ownProcess(settings.home());
         if (process.isEmpty()) {
             return Optional.empty();
         }
@@ -178,6 +178,16 @@ public final class ElasticsearchNode implements AutoCloseable {
             }
         } while (System.nanoTime() < deadline && process.get().isAlive());
         return Optional.empty();
+    }
+
+    /**
+     * The live process of this home's pid file, if its command line names the home (as {@code path.data} does), so
+     * that a pid reused by another program after a reboot is never taken for the node, nor stopped.
+     */
+    public static Optional<ProcessHandle> ownProcess(Path home) {
+        String path = home.toAbsolutePath().toString();
+        return ManagedProcess.process(pidFile(home.toAbsolutePath()))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(path)).orElse(false));
     }
 
     static String url(Settings settings) {
