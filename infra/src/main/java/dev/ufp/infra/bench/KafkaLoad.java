@@ -39,7 +39,11 @@ final class KafkaLoad implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                // a broker outage (bench outage) only delays sends: they wait for it instead of failing, so that
+                // no conversation gets a hole the platform would have to reject the rest of it for
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000),
                 new StringSerializer(), new ByteArraySerializer());
         this.key = apiKey.getBytes(StandardCharsets.UTF_8);
         this.ledger = ledger;
@@ -83,13 +87,17 @@ final class KafkaLoad implements AutoCloseable {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(KafkaIngestDriver.INGEST_TOPIC,
                     event.conversationId(), event.json());
             record.headers().add("feedback-key", key);
-            producer.send(record, (metadata, failure) -> {
-                if (failure == null) {
-                    ledger.acknowledged(AckLedger.Channel.KAFKA, event);
-                } else {
-                    failedSends.incrementAndGet();
-                }
-            });
+            try {
+                producer.send(record, (metadata, failure) -> {
+                    if (failure == null) {
+                        ledger.acknowledged(AckLedger.Channel.KAFKA, event);
+                    } else {
+                        failedSends.incrementAndGet();
+                    }
+                });
+            } catch (RuntimeException e) {
+                failedSends.incrementAndGet();
+            }
             sent++;
             long due = started + sent * 1_000_000_000L / eventsPerSecond;
             long wait = due - System.nanoTime();
