@@ -2,16 +2,24 @@ package dev.ufp.launchers;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The command line of {@link ElasticsearchNode}: {@code start} and {@code stop}; returns an exit code. */
+/**
+ * The command line of {@link ElasticsearchNode}: {@code start} and {@code stop}; returns an exit code. {@code start}
+ * reuses the node of the same home when it still runs (a platform that crashed leaves it running) and is healthy
+ * on the requested port; a node of that home that does not answer is stopped and started again.
+ */
 final class ElasticsearchCli {
 
     private static final String USAGE = """
             usage: ElasticsearchNode start --home DIR [--http-port 9200] [--transport-port 9300] [--heap 512m]
                    ElasticsearchNode stop --home DIR""";
+    /** How long a node of this home that is still starting (pid alive, no health yet) is waited for. */
+    private static final Duration REUSE_WAIT = Duration.ofSeconds(90);
     private static final Set<String> OPTIONS = Set.of("--home", "--http-port", "--transport-port", "--heap");
 
     private ElasticsearchCli() {
@@ -36,6 +44,16 @@ final class ElasticsearchCli {
             ElasticsearchNode.Settings settings = ElasticsearchNode.Settings.of(Path.of(home),
                             port(options, "--http-port", 9200), port(options, "--transport-port", 9300))
                     .withHeap(options.getOrDefault("--heap", "512m"));
+            Optional<Long> running = ElasticsearchNode.runningAt(settings, REUSE_WAIT);
+            if (running.isPresent()) {
+                out.println("Elasticsearch already running at " + ElasticsearchNode.url(settings) + " (pid "
+                        + running.get() + ", home " + settings.home() + ")");
+                return 0;
+            }
+            if (ElasticsearchNode.ownProcess(settings.home()).isPresent() && ElasticsearchNode.stop(settings.home())) {
+                out.println("Elasticsearch of " + settings.home() + " was not answering on port "
+                        + settings.httpPort() + "; stopped it, starting it again");
+            }
             ElasticsearchNode node = ElasticsearchNode.start(settings);
             out.println(node.url());
             return 0;

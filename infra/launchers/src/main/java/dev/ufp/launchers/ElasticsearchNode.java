@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -107,7 +110,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + HOST + ":" + settings.httpPort();
+        return url(settings);
     }
 
     public Settings settings() {
@@ -146,6 +149,72 @@ public final class ElasticsearchNode implements AutoCloseable {
     public static boolean stop(Path home) {
         return ManagedProcess.stop(pidFile(home.toAbsolutePath()), Duration.ofSeconds(30));
     }
+
+    /**
+     * The pid of the node started with this home, when it still runs and is the one answering on the settings'
+     * HTTP port ({@code _nodes/_local/process} names the pid file's process or one of its descendants, e.g. the
+     * JVM under {@code runuser}); waits up to {@code wait} for a node that is still starting. Empty when there is
+     * none, or when it does not answer within {@code wait}.
+     */
+    public static Optional<Long> runningAt(Settings settings, Duration wait) {
+        Optional<ProcessHandle> process = ownProcess(settings.home());
+        if (process.isEmpty()) {
+            return Optional.empty();
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        do {
+            Optional<Long> answering = answeringPid(url(settings));
+            if (answering.isPresent()) {
+                long pid = answering.get();
+                ProcessHandle owner = process.get();
+                boolean ours = owner.pid() == pid || owner.descendants().anyMatch(p -> p.pid() == pid);
+                return ours ? Optional.of(owner.pid()) : Optional.empty();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        } while (System.nanoTime() < deadline && process.get().isAlive());
+        return Optional.empty();
+    }
+
+    /**
+     * The live process of this home's pid file, if its command line names the home (as {@code path.data} does), so
+     * that a pid reused by another program after a reboot is never taken for the node, nor stopped.
+     */
+    public static Optional<ProcessHandle> ownProcess(Path home) {
+        String path = home.toAbsolutePath().toString();
+        return ManagedProcess.process(pidFile(home.toAbsolutePath()))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(path)).orElse(false));
+    }
+
+    static String url(Settings settings) {
+        return "http://" + HOST + ":" + settings.httpPort();
+    }
+
+    /** The pid of the Elasticsearch process serving {@code url}, once its health is yellow or green. */
+    private static Optional<Long> answeringPid(String url) {
+        if (!healthy(url)) {
+            return Optional.empty();
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(url + "/_nodes/_local/process?filter_path=nodes.*.process.id"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = PROCESS_ID.matcher(response.body());
+            return response.statusCode() == 200 && id.find() ? Optional.of(Long.parseLong(id.group(1)))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static final Pattern PROCESS_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     public static boolean running(Path home) {
         return ManagedProcess.running(pidFile(home.toAbsolutePath()));

@@ -99,6 +99,11 @@ public final class ManagedProcess {
         return true;
     }
 
+    /** The process named in {@code pidFile}, while it runs. */
+    public static Optional<ProcessHandle> process(Path pidFile) {
+        return readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
     /** True while the process named in {@code pidFile} runs. */
     public static boolean running(Path pidFile) {
         return readPid(pidFile).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);

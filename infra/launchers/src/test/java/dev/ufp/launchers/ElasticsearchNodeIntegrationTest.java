@@ -72,6 +72,29 @@ class ElasticsearchNodeIntegrationTest {
     }
 
     @Test
+    void aStartOnTheHomeOfARunningNodeReusesIt() throws Exception {
+        String pid = Files.readString(home.resolve("node/elasticsearch.pid"));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = ElasticsearchCli.run(new String[]{"start", "--home", node.settings().home().toString(),
+                        "--http-port", Integer.toString(node.settings().httpPort()),
+                        "--transport-port", Integer.toString(node.settings().transportPort())},
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Elasticsearch already running at " + node.url() + " (pid " + pid);
+        assertThat(Files.readString(home.resolve("node/elasticsearch.pid"))).isEqualTo(pid);
+        assertThat(node.healthy()).isTrue();
+    }
+
+    @Test
+    void aRunningNodeIsNotReusedForAPortItDoesNotServe() {
+        ElasticsearchNode.Settings other = ElasticsearchNode.Settings.of(home.resolve("node"),
+                ManagedProcess.freePort(), ManagedProcess.freePort());
+        assertThat(ElasticsearchNode.runningAt(other, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
     void zzStopsByPidFileLikeAnotherJvmWould() {
         assertThat(ElasticsearchNode.running(node.settings().home())).isTrue();
         assertThat(ElasticsearchNode.stop(node.settings().home())).isTrue();

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -78,6 +82,56 @@ final class EventsClient {
     CompletableFuture<Void> sendAsync(List<BenchEvent> batch) {
         return http.sendAsync(request(batch), HttpResponse.BodyHandlers.ofByteArray())
                 .thenAccept(answer -> verify(batch, answer));
+    }
+
+    /**
+     * Sends one batch and returns each event's status ({@code accepted}, {@code duplicate}, or the rejection's
+     * {@code error.code}), in order (HTTP 200 or 207); empty when the platform answered 5xx (starting, store unavailable): the batch may be sent again.
+     * Connection failures (the platform is down) surface as {@link IOException}.
+     */
+    Optional<List<String>> statuses(List<BenchEvent> batch) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = http.send(request(batch), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() >= 500) {
+            return Optional.empty();
+        }
+        JsonNode body = JSON.readTree(answer.body());
+        JsonNode results = body.path("results");
+        if ((answer.statusCode() != 200 && answer.statusCode() != 207) || results.size() != batch.size()) {
+            throw new IncorrectResult("HTTP " + answer.statusCode() + " for " + batch.size() + " events: "
+                    + abbreviate(body));
+        }
+        List<String> statuses = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!batch.get(i).eventId().equals(results.get(i).path("eventId").asText())) {
+                throw new IncorrectResult("item " + i + " answered for another event: " + results.get(i));
+            }
+            JsonNode result = results.get(i);
+            statuses.add(result.path("status").asText().equals("rejected")
+                    ? "rejected:" + result.path("error").path("code").asText() : result.path("status").asText());
+        }
+        return Optional.of(statuses);
+    }
+
+    /** The eventIds of a conversation's stored history, in order (repeats included); empty when it has none. */
+    List<String> storedEventIds(String conversationId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(events.resolve("/v1/conversations/"
+                        + URLEncoder.encode(conversationId, StandardCharsets.UTF_8) + "/events"))
+                .header("Authorization", bearer)
+                .timeout(Duration.ofMinutes(1))
+                .GET()
+                .build();
+        HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() == 404) {
+            return List.of();
+        }
+        JsonNode body = JSON.readTree(answer.body());
+        if (answer.statusCode() != 200) {
+            throw new IncorrectResult("history of " + conversationId + " answered HTTP " + answer.statusCode()
+                    + ": " + abbreviate(body));
+        }
+        List<String> ids = new ArrayList<>();
+        body.path("events").forEach(stored -> ids.add(stored.path("event").path("eventId").asText()));
+        return ids;
     }
 
     private HttpRequest request(List<BenchEvent> batch) {
