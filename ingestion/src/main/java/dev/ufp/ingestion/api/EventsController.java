@@ -7,7 +7,6 @@ import dev.ufp.ingestion.intake.ItemResult;
 import dev.ufp.ingestion.intake.StoreUnavailableException;
 import dev.ufp.ingestion.problem.ApiProblem;
 import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -60,7 +59,6 @@ class EventsController {
     @PostMapping(path = "/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResponse> submit(Caller caller, HttpServletRequest request) throws IOException {
-        caller.require(Role.INGEST);
         IngestProperties limits = ingest.limits();
         var items = reader.read(request.getInputStream(), request.getContentLengthLong(),
                 limits.maxBatchSize().toBytes(), limits.maxBatchEvents());

@@ -34,8 +34,8 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Content too large", detail, List.of(violation));
     }
 
-    public static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, List.of());
+    public static ApiProblem unauthorized(String detail, FieldViolation violation) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, List.of(violation));
     }
 
     public static ApiProblem forbidden(String detail) {
