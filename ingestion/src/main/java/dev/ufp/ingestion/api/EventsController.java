@@ -60,8 +60,7 @@ class EventsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResponse> submit(Caller caller, HttpServletRequest request) throws IOException {
         IngestProperties limits = ingest.limits();
-        var items = reader.read(request.getInputStream(), request.getContentLengthLong(),
-                limits.maxBatchSize().toBytes(), limits.maxBatchEvents());
+        var items = reader.read(request.getInputStream(), limits.maxBatchEvents());
         List<ItemResult> results = ingest.ingest(new IngestSource(caller.tenant(), caller.keyId(), "http"), items);
         BatchResponse body = BatchResponse.of(results);
         return ResponseEntity.status(body.rejected() == 0 ? HttpStatus.OK : HttpStatus.MULTI_STATUS).body(body);

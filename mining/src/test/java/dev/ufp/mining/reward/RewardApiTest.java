@@ -95,6 +95,21 @@ class RewardApiTest {
     }
 
     @Test
+    void everyJsonBodyHasALimitCheckedBeforeItIsParsed() throws Exception {
+        String trainer = key("rw-limits", "trainer");
+        String padded = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
+        for (String path : List.of("/v1/mining/jobs", "/v1/reward/models")) {
+            MvcResult refused = postJson(trainer, path, padded);
+            assertThat(refused.getResponse().getStatus()).as(path).isEqualTo(413);
+            assertThat(json(refused).get("errors").get(0).get("limit").asText()).isEqualTo("at most 65536 bytes");
+        }
+        String huge = "{\"items\":[{\"prompt\":\"p\",\"response\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}]}";
+        MvcResult score = postJson(trainer, "/v1/reward/score", huge);
+        assertThat(score.getResponse().getStatus()).isEqualTo(413);
+        assertThat(json(score).get("errors").get(0).get("limit").asText()).isEqualTo("at most 16777216 bytes");
+    }
+
+    @Test
     void badInputIsA4xxProblemNamingTheFieldAndTheLimit() throws Exception {
         String key = key("rw-bad", "trainer");
         JsonNode missing = json(postJson(key, "/v1/reward/score", Map.of("items", List.of())));
