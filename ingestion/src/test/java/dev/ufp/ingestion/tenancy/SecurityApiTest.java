@@ -150,6 +150,9 @@ class SecurityApiTest {
         String ingest = api.issueKey("acme", "ingest");
         mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer " + ingest))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/v1/events'].post").exists());
+                .andExpect(jsonPath("$.paths['/v1/events'].post").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/v1/conversations/{conversationId}/events'].get.parameters[*].name")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("caller"))));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ class AbandonmentSweepController {
         try {
             indexAdmin.ensureOnce();
             return sweep.sweepWithResult(indexAdmin.aliases());
-        } catch (IOException | ElasticsearchException e) {
+        } catch (IOException | UncheckedIOException | ElasticsearchException e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "projections-unavailable", "Service unavailable",
                     "Elasticsearch could not be swept right now (" + e.getMessage() + "); retry when "
                             + "GET /_cluster/health answers", List.of());

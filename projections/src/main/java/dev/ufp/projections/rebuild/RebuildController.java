@@ -1,13 +1,17 @@
 package dev.ufp.projections.rebuild;
 
 import dev.ufp.ingestion.problem.ApiProblem;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -34,5 +38,13 @@ class RebuildController {
     @GetMapping
     RebuildStatus status() {
         return rebuilds.status();
+    }
+
+    /** Elasticsearch away: the rebuild cannot start (or report) now; a 503 to retry, never a 500. */
+    @ExceptionHandler({UncheckedIOException.class, ElasticsearchException.class})
+    ResponseEntity<ProblemDetail> elasticsearchUnavailable(RuntimeException e) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "projections-unavailable", "Service unavailable",
+                "Elasticsearch cannot be reached right now (" + e.getMessage() + "); retry when GET /_cluster/health "
+                        + "answers", List.of()).toResponse();
     }
 }
