@@ -242,7 +242,7 @@ class RewardApiTest {
 
     @Test
     void aScorerKeepingOneModelClosesTheModelItEvicts(@org.junit.jupiter.api.io.TempDir Path work) {
-        Synthetic data = new Synthetic(300, 768, 12);
+        Synthetic data = new Synthetic(300, features.dimension(), 12);
         TrainingConfig config = new TrainingConfig(TrainingConfig.Objective.LOVE, 2, 2, 64, 3e-3, 16, 0.0, 8, 0,
                 TrainingConfig.LabelMode.EVIDENCE, 0.2);
         EvaluationReport report;
