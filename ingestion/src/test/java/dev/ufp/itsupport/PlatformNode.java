@@ -58,9 +58,10 @@ public final class PlatformNode implements AutoCloseable {
         return send("POST", "/v1/events", key, "{\"events\":[" + String.join(",", events) + "]}");
     }
 
-    /** An unauthenticated GET, e.g. of an actuator endpoint. */
+    /** A GET with the bootstrap admin key, e.g. of an actuator endpoint (which needs it, or an operator key). */
     public Response get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + ADMIN_KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
     }

@@ -97,7 +97,8 @@ final class KafkaIngestDriver {
     /** {@code feedback.ingest.events{channel=kafka,status=accepted}} from the platform's actuator. */
     private long storedFromKafka() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(platform.uri(
-                "/actuator/metrics/feedback.ingest.events?tag=channel:kafka&tag=status:accepted")).build();
+                "/actuator/metrics/feedback.ingest.events?tag=channel:kafka&tag=status:accepted"))
+                .header("Authorization", "Bearer " + platform.adminKey()).build();
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 404) {
             return 0;

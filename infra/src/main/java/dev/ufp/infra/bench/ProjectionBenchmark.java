@@ -324,6 +324,7 @@ public final class ProjectionBenchmark {
     static double lagGauge(HttpClient http, PlatformProcess platform) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                         platform.uri("/actuator/metrics/feedback.projection.lag.events"))
+                .header("Authorization", "Bearer " + platform.adminKey())
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher value = GAUGE.matcher(answer.body());
         if (answer.statusCode() != 200 || !value.find()) {

@@ -23,9 +23,13 @@ public final class ProjectionWait {
     private ProjectionWait() {
     }
 
-    /** @return the number of responses projected when the wait ended */
-    public static long await(PlatformClient client, String baseUrl, String key, long responses, Duration timeout,
-                             PrintStream out) throws IOException, InterruptedException {
+    /**
+     * @param key      a key with the analyst role, for the analyst API
+     * @param adminKey the bootstrap admin key (or an operator key), for the actuator's lag gauge
+     * @return the number of responses projected when the wait ended
+     */
+    public static long await(PlatformClient client, String baseUrl, String key, String adminKey, long responses,
+                             Duration timeout, PrintStream out) throws IOException, InterruptedException {
         out.printf("Waiting for the Elasticsearch projections to show all %,d responses…%n", responses);
         long deadline = System.nanoTime() + timeout.toNanos();
         long projected = 0;
@@ -36,7 +40,7 @@ public final class ProjectionWait {
             for (JsonNode row : client.get(key, "/v1/analytics/love-rate?groupBy=model").get("rows")) {
                 projected += row.get("responses").asLong();
             }
-            lag = lag(baseUrl);
+            lag = lag(baseUrl, adminKey);
             out.printf("\r  projected %,d / %,d responses, projection lag %s events   ", projected, responses,
                     Double.isNaN(lag) ? "?" : String.format("%,.0f", lag));
             settled = lag == 0 ? settled + 1 : 0;
@@ -53,10 +57,11 @@ public final class ProjectionWait {
         return projected;
     }
 
-    private static double lag(String baseUrl) {
+    private static double lag(String baseUrl, String adminKey) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(baseUrl + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofString());
             for (String line : answer.body().split("\n")) {
                 if (line.startsWith("feedback_projection_lag_events")) {
                     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

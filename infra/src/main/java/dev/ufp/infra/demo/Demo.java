@@ -77,7 +77,7 @@ public final class Demo {
 
         List<GroundTruth.ResponseTruth> responses = GroundTruth.responses(truth);
         System.out.println();
-        ProjectionWait.await(client, baseUrl, key, responses.size(), Duration.ofMinutes(10), System.out);
+        ProjectionWait.await(client, baseUrl, key, adminKey, responses.size(), Duration.ofMinutes(10), System.out);
         settleAbandonment(client, adminKey);
         DemoReport.print(client, key, responses, System.out);
 

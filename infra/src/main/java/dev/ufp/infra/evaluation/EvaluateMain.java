@@ -65,7 +65,7 @@ public final class EvaluateMain {
         }
 
         long responses = data.eventsByType().getOrDefault("ResponseGenerated", 0);
-        ProjectionWait.await(client, baseUrl, key, responses, Duration.ofMinutes(10), System.out);
+        ProjectionWait.await(client, baseUrl, key, args[1], responses, Duration.ofMinutes(10), System.out);
         ProjectedResponses projected = ProjectedResponses.fetch(esUrl, RESPONSES_ALIAS, tenant);
         report.section("Projections").line("  %,d response documents in %s/%s for tenant %s", projected.size(), esUrl,
                 RESPONSES_ALIAS, tenant);

@@ -7,13 +7,15 @@ import dev.ufp.ingestion.problem.ApiProblem;
 import dev.ufp.ingestion.problem.FieldViolation;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a batch body within the configured byte and event limits; nothing is stored for a bad body. */
+/**
+ * Reads a batch body within the configured event limit; nothing is stored for a bad body. Its size was limited
+ * before ({@code feedback.http.max-body-sizes} for {@code /v1/events}, by default {@code feedback.ingest.max-batch-size}).
+ */
 @Component
 class BatchBodyReader {
 
@@ -23,11 +25,8 @@ class BatchBodyReader {
         this.objectMapper = objectMapper;
     }
 
-    List<JsonNode> read(InputStream body, long declaredLength, long maxBytes, int maxEvents) throws IOException {
-        if (declaredLength > maxBytes) {
-            throw tooManyBytes(declaredLength, maxBytes);
-        }
-        byte[] bytes = readAtMost(body, maxBytes);
+    List<JsonNode> read(InputStream body, int maxEvents) throws IOException {
+        byte[] bytes = body.readAllBytes();
         JsonNode root;
         try {
             root = objectMapper.readTree(bytes);
@@ -53,26 +52,5 @@ class BatchBodyReader {
         List<JsonNode> items = new ArrayList<>(events.size());
         events.forEach(items::add);
         return items;
-    }
-
-    private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > maxBytes) {
-                throw tooManyBytes(total, maxBytes);
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static ApiProblem tooManyBytes(long size, long maxBytes) {
-        return ApiProblem.tooLarge("the body exceeds " + maxBytes + " bytes",
-                new FieldViolation("body", size > maxBytes ? "more than " + maxBytes + " bytes" : size,
-                        "at most " + maxBytes + " bytes", "split the batch"));
     }
 }

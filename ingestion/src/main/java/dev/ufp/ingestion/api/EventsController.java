@@ -7,7 +7,6 @@ import dev.ufp.ingestion.intake.ItemResult;
 import dev.ufp.ingestion.intake.StoreUnavailableException;
 import dev.ufp.ingestion.problem.ApiProblem;
 import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -60,10 +59,8 @@ class EventsController {
     @PostMapping(path = "/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResponse> submit(Caller caller, HttpServletRequest request) throws IOException {
-        caller.require(Role.INGEST);
         IngestProperties limits = ingest.limits();
-        var items = reader.read(request.getInputStream(), request.getContentLengthLong(),
-                limits.maxBatchSize().toBytes(), limits.maxBatchEvents());
+        var items = reader.read(request.getInputStream(), limits.maxBatchEvents());
         List<ItemResult> results = ingest.ingest(new IngestSource(caller.tenant(), caller.keyId(), "http"), items);
         BatchResponse body = BatchResponse.of(results);
         return ResponseEntity.status(body.rejected() == 0 ? HttpStatus.OK : HttpStatus.MULTI_STATUS).body(body);

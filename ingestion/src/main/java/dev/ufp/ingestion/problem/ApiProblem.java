@@ -6,9 +6,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
-/** A client-fixable (4xx) or service-side (503) problem, rendered as {@code application/problem+json}. */
+/** A client-fixable (4xx, 429 with {@code Retry-After}) or service-side (503) problem, rendered as {@code application/problem+json}. */
 public class ApiProblem extends RuntimeException {
 
     private static final String TYPE_BASE = "https://feedback-platform.dev/problems/";
@@ -17,13 +18,28 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldViolation> violations;
+    private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldViolation> violations) {
+        this(status, type, title, detail, violations, status == HttpStatus.SERVICE_UNAVAILABLE
+                ? Duration.ofSeconds(5) : null);
+    }
+
+    private ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldViolation> violations,
+                       Duration retryAfter) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.violations = List.copyOf(violations);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429: a limit on work in progress is reached; sent again after {@code retryAfter} it may succeed. */
+    public static ApiProblem tooManyRequests(String type, String detail, FieldViolation violation,
+                                             Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, type, "Too many requests", detail, List.of(violation),
+                retryAfter);
     }
 
     public static ApiProblem badRequest(String type, String detail, FieldViolation violation) {
@@ -34,8 +50,8 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Content too large", detail, List.of(violation));
     }
 
-    public static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, List.of());
+    public static ApiProblem unauthorized(String detail, FieldViolation violation) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, List.of(violation));
     }
 
     public static ApiProblem forbidden(String detail) {
@@ -56,8 +72,8 @@ public class ApiProblem extends RuntimeException {
         if (status == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            builder.header(HttpHeaders.RETRY_AFTER, "5");
+        if (retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
         return builder.body(toProblemDetail());
     }

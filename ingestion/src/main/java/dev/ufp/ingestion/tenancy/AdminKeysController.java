@@ -36,7 +36,6 @@ class AdminKeysController {
 
     @PostMapping
     ResponseEntity<ApiKeys.IssuedKey> create(Caller caller, @RequestBody CreateKeyRequest request) {
-        caller.require(Role.ADMIN);
         String tenant = request.tenant();
         if (!Tenants.valid(tenant)) {
             throw ApiProblem.badRequest("invalid-tenant", "tenant must match " + Tenants.ID.pattern(),
@@ -44,12 +43,16 @@ class AdminKeysController {
                             "lower-case letters, digits, '-' and '_', 1 to 64 characters"));
         }
         mayManage(caller, tenant);
-        return ResponseEntity.status(HttpStatus.CREATED).body(apiKeys.issue(tenant, roles(request.roles())));
+        Set<Role> roles = roles(request.roles());
+        if (roles.contains(Role.OPERATOR) && !caller.platformAdmin()) {
+            throw ApiProblem.forbidden("the operator role reads every tenant's metrics: only the bootstrap admin key "
+                    + "issues it; key " + caller.keyId() + " is an admin of tenant " + caller.tenant() + " only");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(apiKeys.issue(tenant, roles));
     }
 
     @GetMapping
     List<StoredKey> list(Caller caller, @RequestParam(required = false) String tenant) {
-        caller.require(Role.ADMIN);
         String scope = tenant == null ? caller.tenant() : tenant;
         mayManage(caller, scope);
         return apiKeys.list(scope);
@@ -57,7 +60,6 @@ class AdminKeysController {
 
     @DeleteMapping("/{keyId}")
     ResponseEntity<Void> revoke(Caller caller, @PathVariable String keyId) {
-        caller.require(Role.ADMIN);
         StoredKey key = apiKeys.find(keyId)
                 .orElseThrow(() -> ApiProblem.notFound("no key with id " + keyId));
         mayManage(caller, key.tenant());

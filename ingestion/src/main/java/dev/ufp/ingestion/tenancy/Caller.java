@@ -1,12 +1,10 @@
 package dev.ufp.ingestion.tenancy;
 
-import dev.ufp.ingestion.problem.ApiProblem;
-
-import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Who is calling: the key's id (never its secret), its tenant and roles. Controllers take it as a parameter.
+ * Who is calling: the key's id (never its secret), its tenant and roles. Controllers take it as a parameter;
+ * which roles may call an endpoint is decided before, by {@link EndpointRules}.
  *
  * @param platformAdmin true only for the bootstrap admin key, which may manage keys of every tenant
  */
@@ -16,11 +14,4 @@ public record Caller(String keyId, String tenant, Set<Role> roles, boolean platf
         roles = Set.copyOf(roles);
     }
 
-    /** Throws 403 unless the caller has at least one of the roles. */
-    public void require(Role... anyOf) {
-        if (Arrays.stream(anyOf).noneMatch(roles::contains)) {
-            throw ApiProblem.forbidden("this operation needs one of the roles " + Arrays.toString(anyOf).toLowerCase()
-                    + "; key " + keyId + " has " + roles);
-        }
-    }
 }

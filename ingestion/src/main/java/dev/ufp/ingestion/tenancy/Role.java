@@ -7,9 +7,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What an API key may do. */
+/**
+ * What an API key may do. {@code OPERATOR} reads the actuator (metrics, health details); only the bootstrap admin
+ * key issues it.
+ */
 public enum Role {
-    INGEST, ANALYST, TRAINER, ADMIN;
+    INGEST, ANALYST, TRAINER, ADMIN, OPERATOR;
 
     @JsonValue
     public String wireName() {

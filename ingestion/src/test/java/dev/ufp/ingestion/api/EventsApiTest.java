@@ -244,7 +244,7 @@ class EventsApiTest {
 
     @Test
     void openApiDescribesTheEventsEndpoint() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+        mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer " + ApiTestSupport.ADMIN_KEY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/v1/events'].post").exists())
                 .andExpect(jsonPath("$.paths['/v1/conversations/{conversationId}/events'].get").exists());

@@ -94,7 +94,7 @@ class TenancyApiTest {
         createKey(ApiTestSupport.ADMIN_KEY, "{\"tenant\":\"acme\",\"roles\":[\"ingest\",\"root\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("roles[1]"))
-                .andExpect(jsonPath("$.errors[0].limit").value("[ingest, analyst, trainer, admin]"));
+                .andExpect(jsonPath("$.errors[0].limit").value("[ingest, analyst, trainer, admin, operator]"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ufp.mining.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ufp.ingestion.problem.ApiProblem;
 import dev.ufp.mining.candidates.ResponseSource;
 import dev.ufp.mining.dataset.DatasetStore;
 import org.slf4j.Logger;
@@ -42,7 +43,12 @@ public class AutoMining {
             if (!now.equals(latest.sourceFingerprint())) {
                 log.info("Projections of tenant {} changed since dataset {} {} was mined: mining a new version",
                         latest.tenant(), latest.name(), latest.datasetId());
-                submitted.add(jobs.submit(latest.tenant(), request(latest)));
+                try {
+                    submitted.add(jobs.submit(latest.tenant(), request(latest)));
+                } catch (ApiProblem refused) {
+                    log.info("Not mining {} of tenant {} now: {} (tried again at the next check)", latest.name(),
+                            latest.tenant(), refused.getMessage());
+                }
             }
         }
         return submitted;

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ufp.mining.candidates.ResponseSource;
 import dev.ufp.mining.curation.PairJudge;
 import dev.ufp.mining.dataset.DatasetStore;
+import dev.ufp.mining.quota.JobQuota;
 import dev.ufp.projections.followup.MiniLmSentenceEncoder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -31,8 +34,12 @@ class MiningConfiguration {
     }
 
     @Bean
-    MiningJobs miningJobs(MiningService service) {
-        return new MiningJobs(service);
+    MiningJobs miningJobs(MiningService service,
+                          @Value("${feedback.mining.jobs.max-queued}") int maxQueued,
+                          @Value("${feedback.mining.jobs.max-per-tenant}") int maxPerTenant,
+                          @Value("${feedback.mining.jobs.retry-after}") Duration retryAfter) {
+        return new MiningJobs(service, new JobQuota("mining", "feedback.mining.jobs", maxQueued, maxPerTenant,
+                retryAfter));
     }
 
     @Bean

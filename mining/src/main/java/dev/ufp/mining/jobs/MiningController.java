@@ -1,7 +1,6 @@
 package dev.ufp.mining.jobs;
 
 import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,6 @@ class MiningController {
 
     @PostMapping
     ResponseEntity<MiningJob.Snapshot> start(Caller caller, @RequestBody(required = false) MiningRequest request) {
-        caller.require(Role.TRAINER);
         MiningJob job = jobs.submit(caller.tenant(), request == null ? MiningRequest.defaults() : request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/v1/mining/jobs/" + job.id()))
                 .body(job.snapshot());
@@ -34,7 +32,6 @@ class MiningController {
 
     @GetMapping("/{id}")
     MiningJob.Snapshot get(Caller caller, @PathVariable String id) {
-        caller.require(Role.TRAINER);
         return jobs.get(caller.tenant(), id).snapshot();
     }
 }

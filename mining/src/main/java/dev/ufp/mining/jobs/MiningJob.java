@@ -62,6 +62,11 @@ public final class MiningJob implements Progress {
         return tenant;
     }
 
+    /** Taken off the queue: running, before its first phase. */
+    synchronized void running() {
+        state = State.RUNNING;
+    }
+
     @Override
     public synchronized void phase(String name, long totalItems, String itemUnit) {
         log.info("Mining job {} ({} of tenant {}): {} ({} {})", id, dataset, tenant, name, totalItems, itemUnit);

@@ -1,6 +1,7 @@
 package dev.ufp.mining.jobs;
 
 import dev.ufp.ingestion.problem.ApiProblem;
+import dev.ufp.mining.quota.JobQuota;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -13,7 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs mining jobs one at a time on a background thread and remembers the most recent ones. A job logs its
+ * Runs mining jobs one at a time on a background thread and remembers the most recent ones; how many may wait, and
+ * how many one tenant may have queued or running, is bounded by a {@link JobQuota} ({@code feedback.mining.jobs.*}). A job logs its
  * progress every {@code progressInterval} while it runs. Jobs live in memory: a job interrupted by a restart is
  * simply run again (mining is deterministic; the interrupted run saved nothing, a version is written in one
  * transaction).
@@ -36,8 +38,11 @@ public class MiningJobs implements DisposableBean {
         }
     };
 
-    public MiningJobs(MiningService service) {
+    private final JobQuota quota;
+
+    public MiningJobs(MiningService service, JobQuota quota) {
         this.service = service;
+        this.quota = quota;
     }
 
     public MiningJob submit(String tenant, MiningRequest request) {
@@ -45,9 +50,11 @@ public class MiningJobs implements DisposableBean {
         MiningJob job = new MiningJob("mj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), tenant,
                 validated.name());
         synchronized (jobs) {
+            quota.admit(tenant, count(null, MiningJob.State.QUEUED), count(tenant, MiningJob.State.RUNNING));
             jobs.put(job.id(), job);
         }
         executor.submit(() -> {
+            job.running();
             try {
                 job.succeeded(service.run(tenant, validated, job).datasetId());
             } catch (RuntimeException e) {
@@ -56,6 +63,12 @@ public class MiningJobs implements DisposableBean {
             }
         });
         return job;
+    }
+
+    /** Jobs (of the tenant, or of all when null) whose state is at most {@code upTo} (queued, then running). */
+    private long count(String tenant, MiningJob.State upTo) {
+        return jobs.values().stream().filter(job -> tenant == null || job.tenant().equals(tenant))
+                .filter(job -> job.snapshot().state().compareTo(upTo) <= 0).count();
     }
 
     /** Whether a job for this tenant's dataset is queued or running. */

@@ -2,7 +2,6 @@ package dev.ufp.mining.reward;
 
 import dev.ufp.ingestion.problem.ApiProblem;
 import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import dev.ufp.mining.dataset.DatasetStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +41,6 @@ class RewardController {
 
     @PostMapping("/score")
     Map<String, Object> score(Caller caller, @RequestBody(required = false) RewardRequests.ScoreRequest request) {
-        caller.require(Role.TRAINER, Role.ANALYST);
         List<RewardInput> inputs = RewardRequests.inputs(request);
         ScoreMode mode = RewardRequests.mode(request.score());
         RewardScorer.Scored scored = scorer.score(caller.tenant(), request.model(), inputs, mode)
@@ -54,7 +52,6 @@ class RewardController {
 
     @PostMapping("/models")
     ResponseEntity<JobStatus> train(Caller caller, @RequestBody(required = false) TrainingRequest request) {
-        caller.require(Role.TRAINER);
         TrainingConfig config = RewardRequests.config(request);
         String dataset = request == null ? null : request.dataset();
         if (dataset != null && datasets.manifest(caller.tenant(), dataset).isEmpty()) {
@@ -66,25 +63,21 @@ class RewardController {
 
     @GetMapping("/jobs/{id}")
     JobStatus job(Caller caller, @PathVariable String id) {
-        caller.require(Role.TRAINER);
         return jobs.status(caller.tenant(), id).orElseThrow(() -> ApiProblem.notFound("no training job " + id));
     }
 
     @GetMapping("/models")
     Map<String, Object> models(Caller caller) {
-        caller.require(Role.TRAINER, Role.ANALYST);
         return Map.of("models", registry.list(caller.tenant()));
     }
 
     @GetMapping("/models/{id}")
     RewardModelVersion model(Caller caller, @PathVariable String id) {
-        caller.require(Role.TRAINER, Role.ANALYST);
         return registry.get(caller.tenant(), id).orElseThrow(() -> notFound(caller, id));
     }
 
     @GetMapping("/models/{id}/artifact")
     ResponseEntity<byte[]> artifact(Caller caller, @PathVariable String id) {
-        caller.require(Role.TRAINER);
         byte[] zip = registry.artifact(caller.tenant(), id).orElseThrow(() -> notFound(caller, id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(id + ".zip")

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * K trained heads loaded from a directory ({@code descriptor.json}, {@code head-<k>/head-<epoch>.params}): the
- * newest params of each head. Scoring is thread-safe (inference only, no state).
+ * newest params of each head. Scoring is thread-safe (inference only, no state); a closed ensemble refuses to score.
  */
 public final class RewardEnsemble implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class RewardEnsemble implements AutoCloseable {
 
     private final ModelDescriptor descriptor;
     private final List<Model> heads;
+    private volatile boolean closed;
 
     private RewardEnsemble(ModelDescriptor descriptor, List<Model> heads) {
         this.descriptor = descriptor;
@@ -71,6 +72,9 @@ public final class RewardEnsemble implements AutoCloseable {
 
     /** P[Love] of each head for each row: {@code [row][head]}. */
     public double[][] headProbabilities(float[][] features) {
+        if (closed) {
+            throw new IllegalStateException("this reward model was closed (evicted); load it again");
+        }
         double[][] out = new double[features.length][heads.size()];
         if (features.length == 0) {
             return out;
@@ -99,8 +103,16 @@ public final class RewardEnsemble implements AutoCloseable {
         return scores;
     }
 
+    /** Whether {@link #close()} freed the heads' native memory. */
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
-        heads.forEach(Model::close);
+        if (!closed) {
+            closed = true;
+            heads.forEach(Model::close);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package dev.ufp.mining.reward;
 
+import dev.ufp.mining.quota.JobQuota;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Training jobs, one at a time on a single background thread (training takes both cores anyway); the latest
+ * Training jobs, one at a time on a single background thread (training takes both cores anyway), admitted by a
+ * {@link JobQuota} ({@code feedback.reward.jobs.*}: how many may wait, how many per tenant queued or running); the latest
  * {@value #KEPT} jobs are remembered in memory. A job lost with its process is resumed by submitting the same
  * request again (the trainer's checkpoints are on disk).
  */
@@ -32,14 +36,22 @@ public class RewardJobs {
     });
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    public RewardJobs(RewardTraining training) {
+    private final JobQuota quota;
+
+    public RewardJobs(RewardTraining training,
+                      @Value("${feedback.reward.jobs.max-queued}") int maxQueued,
+                      @Value("${feedback.reward.jobs.max-per-tenant}") int maxPerTenant,
+                      @Value("${feedback.reward.jobs.retry-after}") Duration retryAfter) {
         this.training = training;
+        this.quota = new JobQuota("training", "feedback.reward.jobs", maxQueued, maxPerTenant, retryAfter);
     }
 
     public JobStatus submit(String tenant, TrainingConfig config, String datasetId) {
         Job job = new Job("job_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), tenant, config,
                 datasetId, Instant.now());
         synchronized (jobs) {
+            quota.admit(tenant, jobs.values().stream().filter(j -> j.state.equals("queued")).count(),
+                    jobs.values().stream().filter(j -> j.tenant.equals(tenant) && j.finishedAt == null).count());
             jobs.put(job.id, job);
             if (jobs.size() > KEPT) {
                 jobs.entrySet().stream().filter(e -> e.getValue().finishedAt != null).findFirst()

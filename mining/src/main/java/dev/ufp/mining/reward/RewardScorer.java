@@ -1,36 +1,37 @@
 package dev.ufp.mining.reward;
 
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Scores inputs with a registered model: loaded ensembles are kept (the {@value #LOADED} most recently used), and
+ * Scores inputs with a registered model: loaded ensembles are kept ({@code feedback.reward.loaded-models}, the most
+ * recently used; an evicted one is closed once no scoring call uses it, see {@link LoadedModels}), and
  * each tenant's latest model id is remembered for {@code feedback.reward.latest-model-ttl} (default 30 s), so
  * asking "does this tenant have a model?" per event costs a map lookup.
  */
 @Component
 public class RewardScorer {
 
-    private static final int LOADED = 8;
-
     private final ModelRegistry registry;
     private final FeatureEncoder features;
     private final double lambda;
     private final long latestTtlNanos;
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
-    private final Map<String, RewardEnsemble> loaded = new LinkedHashMap<>(16, 0.75f, true);
+    private final LoadedModels<RewardEnsemble> loaded;
 
     public RewardScorer(ModelRegistry registry, FeatureEncoder features,
                         @Value("${feedback.reward.uncertainty-lambda:1.0}") double lambda,
-                        @Value("${feedback.reward.latest-model-ttl:30s}") Duration latestTtl) {
+                        @Value("${feedback.reward.latest-model-ttl:30s}") Duration latestTtl,
+                        @Value("${feedback.reward.loaded-models:8}") int loadedModels) {
         this.registry = registry;
+        this.loaded = new LoadedModels<>(loadedModels);
         this.features = features;
         this.lambda = lambda;
         this.latestTtlNanos = latestTtl.toNanos();
@@ -64,30 +65,19 @@ public class RewardScorer {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        Optional<RewardEnsemble> ensemble = ensemble(tenant, id.get());
-        return ensemble.map(e -> new Scored(id.get(), e.score(features.encode(inputs), mode, lambda)));
+        String key = tenant + '\u0000' + id.get();
+        Optional<LoadedModels.Lease<RewardEnsemble>> lease = loaded.lease(key, k -> registry.load(tenant, id.get()));
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        try (LoadedModels.Lease<RewardEnsemble> model = lease.get()) {
+            return Optional.of(new Scored(id.get(), model.model().score(features.encode(inputs), mode, lambda)));
+        }
     }
 
-    private Optional<RewardEnsemble> ensemble(String tenant, String modelId) {
-        String key = tenant + '\u0000' + modelId;
-        synchronized (loaded) {
-            RewardEnsemble known = loaded.get(key);
-            if (known != null) {
-                return Optional.of(known);
-            }
-        }
-        // loading outside the lock; two threads may both load the same model once: harmless
-        Optional<RewardEnsemble> fresh = registry.load(tenant, modelId);
-        fresh.ifPresent(e -> {
-            synchronized (loaded) {
-                loaded.putIfAbsent(key, e);
-                if (loaded.size() > LOADED) {
-                    // not closed: a request may still be scoring with it; its native memory (a few MB) stays
-                    loaded.remove(loaded.keySet().iterator().next());
-                }
-            }
-        });
-        return fresh;
+    @PreDestroy
+    void close() {
+        loaded.clear();
     }
 
     private record Latest(String modelId, long at) {

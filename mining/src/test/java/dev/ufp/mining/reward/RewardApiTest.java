@@ -10,14 +10,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +57,12 @@ class RewardApiTest {
     DatasetStore datasets;
     @Autowired
     FeatureEncoder features;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ObjectMapper mapper;
 
     private String key(String tenant, String... roles) throws Exception {
         MvcResult result = mvc.perform(post("/v1/admin/keys").header("Authorization", "Bearer " + ADMIN_KEY)
@@ -92,6 +102,21 @@ class RewardApiTest {
         MvcResult none = postJson(analyst, "/v1/reward/score", oneItem("x"));
         assertThat(none.getResponse().getStatus()).as("no model yet").isEqualTo(404);
         assertThat(json(none).get("detail").asText()).contains("has no reward model");
+    }
+
+    @Test
+    void everyJsonBodyHasALimitCheckedBeforeItIsParsed() throws Exception {
+        String trainer = key("rw-limits", "trainer");
+        String padded = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
+        for (String path : List.of("/v1/mining/jobs", "/v1/reward/models")) {
+            MvcResult refused = postJson(trainer, path, padded);
+            assertThat(refused.getResponse().getStatus()).as(path).isEqualTo(413);
+            assertThat(json(refused).get("errors").get(0).get("limit").asText()).isEqualTo("at most 65536 bytes");
+        }
+        String huge = "{\"items\":[{\"prompt\":\"p\",\"response\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}]}";
+        MvcResult score = postJson(trainer, "/v1/reward/score", huge);
+        assertThat(score.getResponse().getStatus()).isEqualTo(413);
+        assertThat(json(score).get("errors").get(0).get("limit").asText()).isEqualTo("at most 16777216 bytes");
     }
 
     @Test
@@ -213,6 +238,46 @@ class RewardApiTest {
         try (RewardEnsemble loaded = registry.load("rw-registry", first.modelId()).orElseThrow()) {
             assertThat(loaded.headProbabilities(data.x)).isDeepEqualTo(before);
         }
+    }
+
+    @Test
+    void aScorerKeepingOneModelClosesTheModelItEvicts(@org.junit.jupiter.api.io.TempDir Path work) {
+        Synthetic data = new Synthetic(300, features.dimension(), 12);
+        TrainingConfig config = new TrainingConfig(TrainingConfig.Objective.LOVE, 2, 2, 64, 3e-3, 16, 0.0, 8, 0,
+                TrainingConfig.LabelMode.EVIDENCE, 0.2);
+        EvaluationReport report;
+        try (RewardEnsemble trained = new RewardTrainer(config, ModelDescriptor.MINILM, FeatureOptions.defaults())
+                .trainLove(data.x, data.y, work, Progress.NONE)) {
+            report = Evaluator.evaluate(trained, config, 300, 60, new Evaluator.Labeled(data.x, data.labels(),
+                    new int[300]), Evaluator.Pairs.empty());
+        }
+        String tenant = "rw-evict";
+        String a = registry.save(tenant, "a", report, config, work).modelId();
+        String b = registry.save(tenant, "b", report, config, work).modelId();
+        List<RewardEnsemble> opened = new CopyOnWriteArrayList<>();
+        ModelRegistry recording = new ModelRegistry(jdbc, transactions, mapper) {
+            @Override
+            public Optional<RewardEnsemble> load(String t, String id) {
+                Optional<RewardEnsemble> loaded = super.load(t, id);
+                loaded.ifPresent(opened::add);
+                return loaded;
+            }
+        };
+        RewardScorer scorer = new RewardScorer(recording, features, 1.0, Duration.ofSeconds(30), 1);
+        List<RewardInput> inputs = List.of(new RewardInput(TinyCorpus.prompt(1), List.of(), TinyCorpus.helpful(1)));
+
+        List<EnsembleScore> withA = scorer.score(tenant, a, inputs, ScoreMode.MEAN).orElseThrow().scores();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).closed()).as("a is cached, not closed").isFalse();
+        scorer.score(tenant, b, inputs, ScoreMode.MEAN).orElseThrow();
+        assertThat(opened.get(0).closed()).as("a, evicted by b from a cache of one, is closed").isTrue();
+        assertThat(opened.get(1).closed()).isFalse();
+        assertThat(scorer.score(tenant, a, inputs, ScoreMode.MEAN).orElseThrow().scores())
+                .as("a is loaded again and scores as before").isEqualTo(withA);
+        assertThat(opened).hasSize(3);
+        assertThat(opened.get(1).closed()).as("b evicted in turn").isTrue();
+        scorer.close();
+        assertThat(opened.get(2).closed()).isTrue();
     }
 
     @Test

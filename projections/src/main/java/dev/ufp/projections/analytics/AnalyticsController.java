@@ -1,7 +1,6 @@
 package dev.ufp.projections.analytics;
 
 import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +31,6 @@ class AnalyticsController {
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
             throws IOException {
-        caller.require(Role.ANALYST);
         String field = AnalyticsParameters.groupField(groupBy);
         return queries.loveRate(caller.tenant(), groupBy, field, AnalyticsParameters.instant("from", from),
                 AnalyticsParameters.instant("to", to)).render(accept);
@@ -43,7 +41,6 @@ class AnalyticsController {
                                 @RequestParam(required = false) String to,
                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
             throws IOException {
-        caller.require(Role.ANALYST);
         return queries.signalMix(caller.tenant(), AnalyticsParameters.instant("from", from),
                 AnalyticsParameters.instant("to", to)).render(accept);
     }
@@ -54,7 +51,6 @@ class AnalyticsController {
                                      @RequestParam(required = false) String to,
                                      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
             throws IOException {
-        caller.require(Role.ANALYST);
         return queries.worstResponses(caller.tenant(), AnalyticsParameters.instant("from", from),
                 AnalyticsParameters.instant("to", to), AnalyticsParameters.limit(limit, MAX_LIMIT)).render(accept);
     }
@@ -65,7 +61,6 @@ class AnalyticsController {
                                 @RequestParam(defaultValue = "20") int limit,
                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
             throws IOException {
-        caller.require(Role.ANALYST);
         return queries.followUps(caller.tenant(), AnalyticsParameters.required("q", q),
                 AnalyticsParameters.oneOf("kind", kind, FOLLOW_UP_KINDS),
                 AnalyticsParameters.limit(limit, MAX_LIMIT)).render(accept);

@@ -2,14 +2,13 @@ package dev.ufp.projections.projector;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.ufp.ingestion.problem.ApiProblem;
-import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import dev.ufp.projections.elastic.IndexAdmin;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -30,17 +29,11 @@ class AbandonmentSweepController {
     }
 
     @PostMapping("/v1/admin/projections/abandonment-sweep")
-    AbandonmentSweep.Result sweep(Caller caller) {
-        caller.require(Role.ADMIN);
-        if (!caller.platformAdmin()) {
-            throw ApiProblem.forbidden("the abandonment sweep runs over every tenant's responses: it needs the "
-                    + "platform's bootstrap admin key; key " + caller.keyId() + " is an admin of tenant "
-                    + caller.tenant() + " only");
-        }
+    AbandonmentSweep.Result sweep() {
         try {
             indexAdmin.ensureOnce();
             return sweep.sweepWithResult(indexAdmin.aliases());
-        } catch (IOException | ElasticsearchException e) {
+        } catch (IOException | UncheckedIOException | ElasticsearchException e) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "projections-unavailable", "Service unavailable",
                     "Elasticsearch could not be swept right now (" + e.getMessage() + "); retry when "
                             + "GET /_cluster/health answers", List.of());

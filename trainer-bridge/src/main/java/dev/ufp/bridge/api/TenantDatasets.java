@@ -2,7 +2,6 @@ package dev.ufp.bridge.api;
 
 import dev.ufp.ingestion.problem.ApiProblem;
 import dev.ufp.ingestion.tenancy.Caller;
-import dev.ufp.ingestion.tenancy.Role;
 import dev.ufp.mining.dataset.DatasetManifest;
 import dev.ufp.mining.dataset.DatasetStore;
 import org.springframework.stereotype.Component;
@@ -20,12 +19,10 @@ class TenantDatasets {
     }
 
     List<DatasetManifest> list(Caller caller) {
-        caller.require(Role.TRAINER);
         return store.list(caller.tenant());
     }
 
     DatasetManifest owned(Caller caller, String datasetId) {
-        caller.require(Role.TRAINER);
         return store.manifest(caller.tenant(), datasetId).orElseThrow(() ->
                 ApiProblem.notFound("no dataset " + datasetId + " in tenant " + caller.tenant()));
     }
