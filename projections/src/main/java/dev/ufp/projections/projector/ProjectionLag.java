@@ -26,16 +26,23 @@ public class ProjectionLag {
     ProjectionLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry registry) {
         this.eventStore = eventStore;
         this.processing = processing;
-        Gauge.builder("feedback.projection.lag.events", this, ProjectionLag::lagEvents)
-                .description("events in the store not yet applied to the Elasticsearch projections")
-                .tag("processor", FeedbackProjector.GROUP).register(registry);
-        Gauge.builder("feedback.projection.segments", this, p -> p.status().size())
-                .tag("processor", FeedbackProjector.GROUP).register(registry);
+        for (String group : new String[]{FeedbackProjector.GROUP, FollowUpRevisionProcessor.GROUP}) {
+            Gauge.builder("feedback.projection.lag.events", this, p -> p.lagEvents(group))
+                    .description("events in the store not yet applied to the Elasticsearch projections (for "
+                            + FollowUpRevisionProcessor.GROUP + ": follow-ups still on their first-stage verdict)")
+                    .tag("processor", group).register(registry);
+            Gauge.builder("feedback.projection.segments", this, p -> p.status(group).size())
+                    .tag("processor", group).register(registry);
+        }
     }
 
-    /** Events behind the head; NaN when this node holds no segment. */
+    /** Events the live projection is behind the head; NaN when this node holds no segment. */
     public double lagEvents() {
-        Map<Integer, EventTrackerStatus> status = status();
+        return lagEvents(FeedbackProjector.GROUP);
+    }
+
+    private double lagEvents(String group) {
+        Map<Integer, EventTrackerStatus> status = status(group);
         if (status.isEmpty()) {
             return Double.NaN;
         }
@@ -47,8 +54,8 @@ public class ProjectionLag {
         return Math.max(0, head - slowest);
     }
 
-    private Map<Integer, EventTrackerStatus> status() {
-        return processing.eventProcessor(FeedbackProjector.GROUP, StreamingEventProcessor.class)
+    private Map<Integer, EventTrackerStatus> status(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
     }
 
