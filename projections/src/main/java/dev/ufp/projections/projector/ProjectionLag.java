@@ -9,13 +9,15 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * Projection lag as Micrometer gauges: {@code feedback.projection.lag.events} (events stored but not yet
  * projected: the store's head position minus the slowest segment's position) and
- * {@code feedback.projection.segments} (segments claimed by this node).
+ * {@code feedback.projection.segments} (segments claimed by this node), tagged with the processor: the live
+ * projection, and with two-stage follow-ups also the revisions (follow-ups still on their first-stage verdict).
  */
 @Component
 public class ProjectionLag {
@@ -23,10 +25,13 @@ public class ProjectionLag {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
 
-    ProjectionLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry registry) {
+    ProjectionLag(EventStore eventStore, EventProcessingConfiguration processing, MeterRegistry registry,
+                  Projector projector) {
         this.eventStore = eventStore;
         this.processing = processing;
-        for (String group : new String[]{FeedbackProjector.GROUP, FollowUpRevisionProcessor.GROUP}) {
+        List<String> groups = projector.twoStage() ? List.of(FeedbackProjector.GROUP, FollowUpRevisionProcessor.GROUP)
+                : List.of(FeedbackProjector.GROUP);
+        for (String group : groups) {
             Gauge.builder("feedback.projection.lag.events", this, p -> p.lagEvents(group))
                     .description("events in the store not yet applied to the Elasticsearch projections (for "
                             + FollowUpRevisionProcessor.GROUP + ": follow-ups still on their first-stage verdict)")

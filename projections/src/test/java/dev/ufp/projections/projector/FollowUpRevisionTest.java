@@ -2,9 +2,8 @@ package dev.ufp.projections.projector;
 
 import dev.ufp.ingestion.contract.FeedbackEvent;
 import dev.ufp.ingestion.contract.Reaction;
-import dev.ufp.projections.followup.FollowUpClass;
+import dev.ufp.projections.followup.ContrarianClassifier;
 import dev.ufp.projections.followup.FollowUpClassifier;
-import dev.ufp.projections.followup.FollowUpVerdict;
 import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import dev.ufp.projections.model.ResponseDocument;
 import dev.ufp.projections.signals.SignalProperties;
@@ -38,7 +37,7 @@ class FollowUpRevisionTest {
     private static final List<String> TENANTS = List.of("acme", "beta");
     private static final int SPLIT = 9;
 
-    private final FollowUpClassifier contrarian = new Contrarian();
+    private final FollowUpClassifier contrarian = new ContrarianClassifier();
     private final Projector singleStage = new Projector(SignalProperties.defaults(), contrarian);
     private final Projector twoStage = new Projector(SignalProperties.defaults(), contrarian,
             new LexicalFollowUpClassifier());
@@ -119,27 +118,5 @@ class FollowUpRevisionTest {
             TENANTS.forEach(tenant -> events.add(new Projector.TenantEvent(tenant, event)));
         }
         return events;
-    }
-
-    /** Turns the lexical verdict around: negative becomes positive, anything else negative (with a category). */
-    private static final class Contrarian implements FollowUpClassifier {
-        private final LexicalFollowUpClassifier lexical = new LexicalFollowUpClassifier();
-
-        @Override
-        public FollowUpVerdict classify(String previousPrompt, String response, String followUp) {
-            return lexical.classify(previousPrompt, response, followUp).kind() == FollowUpClass.NEGATIVE
-                    ? new FollowUpVerdict(FollowUpClass.POSITIVE, 0.7, 0.7, "understanding")
-                    : new FollowUpVerdict(FollowUpClass.NEGATIVE, -0.9, 0.9, "correctness");
-        }
-
-        @Override
-        public String name() {
-            return "contrarian";
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
     }
 }
