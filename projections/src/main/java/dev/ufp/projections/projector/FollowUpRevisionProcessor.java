@@ -40,7 +40,7 @@ class FollowUpRevisionProcessor {
 
     static final String GROUP = "feedback-follow-up-revisions";
     private static final String BATCH = FollowUpRevisionProcessor.class.getName() + ".batch";
-    static final Duration WAIT_FOR_PROJECTION = Duration.ofSeconds(10);
+    static final Duration WAIT_FOR_PROJECTION = Duration.ofSeconds(5);
 
     private record Pending(String sequence, long position, Projector.TenantEvent event) {
     }
