@@ -147,6 +147,9 @@ public final class ProjectionProfile {
 
     /** Thread names without their numbers: {@code WorkPackage[feedback-projections,0]} → one group per processor. */
     static String threadGroup(String name) {
+        if (name.isEmpty()) {
+            return "(no Java name: GC, JIT helpers, native threads)";
+        }
         if (name.startsWith("WorkPackage[") || name.startsWith("Coordinator[")) {
             int comma = name.indexOf(',');
             return name.substring(0, comma < 0 ? name.length() : comma) + "]";
