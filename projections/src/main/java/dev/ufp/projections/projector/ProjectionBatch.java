@@ -1,11 +1,8 @@
 package dev.ufp.projections.projector;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -15,14 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ufp.projections.elastic.IndexSet;
 import dev.ufp.projections.model.ConversationDocument;
 import dev.ufp.projections.model.ResponseDocument;
-import dev.ufp.projections.model.SignalDocument;
 
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The documents one batch of events touches: read once by id — from the {@link DocumentCache} when the projection
@@ -47,37 +38,15 @@ import java.util.stream.Collectors;
  */
 public final class ProjectionBatch implements Documents {
 
-    /**
-     * A document as this batch read it: the copy the projector changes, where it was read (null: not found), the
-     * JSON it was read as (null: new), and whether that came from the cache (its signals are known written).
-     */
-    private record Loaded<T>(T document, Long seqNo, Long primaryTerm, byte[] json,
-                             DocumentCache.Entry cached) {
-
-        static <T> Loaded<T> missing() {
-            return new Loaded<>(null, null, null, null, null);
-        }
-
-        Loaded<T> with(T changed) {
-            return new Loaded<>(changed, seqNo, primaryTerm, json, cached);
-        }
-    }
-
-    /** A document write of the bulk request: what to cache once it succeeds (signal writes and deletes: null). */
-    private record Written(String index, String id, byte[] json, Map<String, byte[]> signals) {
-    }
-
     private final ElasticsearchClient client;
     private final IndexSet indices;
     private final DocumentCache cache;
     private final ObjectMapper json;
     private final long epoch;
-    private final Map<String, Loaded<ResponseDocument>> responses = new LinkedHashMap<>();
-    private final Map<String, Loaded<ConversationDocument>> conversations = new LinkedHashMap<>();
+    private final Map<String, LoadedDocument<ResponseDocument>> responses = new LinkedHashMap<>();
+    private final Map<String, LoadedDocument<ConversationDocument>> conversations = new LinkedHashMap<>();
     private final Set<String> dirtyResponses = new LinkedHashSet<>();
     private final Set<String> dirtyConversations = new LinkedHashSet<>();
-    /** Responses read from Elasticsearch, unchanged, whose signals this flush writes: cached once it succeeds. */
-    private final Map<String, DocumentCache.Entry> unchangedAfterSignals = new LinkedHashMap<>();
     private int readRequests;
     private int cacheHits;
     private int writes;
@@ -110,16 +79,16 @@ public final class ProjectionBatch implements Documents {
 
     @Override
     public void put(ResponseDocument response) {
-        Loaded<ResponseDocument> loaded = responses.get(response.id);
-        responses.put(response.id, loaded == null ? Loaded.<ResponseDocument>missing().with(response)
+        LoadedDocument<ResponseDocument> loaded = responses.get(response.id);
+        responses.put(response.id, loaded == null ? LoadedDocument.<ResponseDocument>missing().with(response)
                 : loaded.with(response));
         dirtyResponses.add(response.id);
     }
 
     @Override
     public void put(ConversationDocument conversation) {
-        Loaded<ConversationDocument> loaded = conversations.get(conversation.id);
-        conversations.put(conversation.id, loaded == null ? Loaded.<ConversationDocument>missing().with(conversation)
+        LoadedDocument<ConversationDocument> loaded = conversations.get(conversation.id);
+        conversations.put(conversation.id, loaded == null ? LoadedDocument.<ConversationDocument>missing().with(conversation)
                 : loaded.with(conversation));
         dirtyConversations.add(conversation.id);
     }
@@ -192,8 +161,8 @@ public final class ProjectionBatch implements Documents {
     }
 
     /**
-     * Writes every changed document in one bulk request and caches what it wrote; throws if any item failed, after
-     * dropping every document of this batch from the cache.
+     * Writes every changed document in one bulk request ({@link ChangedDocuments}) and caches what it wrote; throws
+     * if any item failed, after dropping every document of this batch from the cache.
      */
     public void flush() {
         writes = 0;
@@ -201,165 +170,57 @@ public final class ProjectionBatch implements Documents {
         if (isEmpty()) {
             return;
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        List<Written> operations = new ArrayList<>();
-        for (String id : dirtyResponses) {
-            stageResponse(bulk, operations, id, responses.get(id));
-        }
-        for (String id : dirtyConversations) {
-            Loaded<ConversationDocument> loaded = conversations.get(id);
-            byte[] source = serialize(loaded.document());
-            if (Arrays.equals(source, loaded.json())) {
-                unchanged++;
-                if (loaded.cached() == null) {
-                    cache.put(indices.conversations(), id, new DocumentCache.Entry(source, Map.of(),
-                            loaded.seqNo(), loaded.primaryTerm()), epoch);
-                }
-            } else {
-                write(bulk, indices.conversations(), id, source, loaded.seqNo(), loaded.primaryTerm());
-                operations.add(new Written(indices.conversations(), id, source, Map.of()));
-            }
-        }
-        writes = operations.size();
-        if (operations.isEmpty()) {
-            remember(operations, List.of());
-            clearDirty();
-            return;
-        }
+        ChangedDocuments changed = new ChangedDocuments(indices, cache, epoch, json);
+        dirtyResponses.forEach(id -> changed.response(id, responses.get(id)));
+        dirtyConversations.forEach(id -> changed.conversation(id, conversations.get(id)));
+        writes = changed.operations();
+        unchanged = changed.unchanged();
         try {
-            BulkResponse response = client.bulk(bulk.build());
-            if (response.errors()) {
-                List<BulkResponseItem> failed = response.items().stream().filter(item -> item.error() != null).toList();
-                throw new ProjectionWriteException("bulk write to " + indices + " failed: " + failed.stream().limit(3)
-                        .map(ProjectionBatch::describe).collect(Collectors.joining("; ")),
-                        failed.stream().anyMatch(item -> ProjectionFailures.retryableStatus(item.status())),
-                        failed.stream().allMatch(item -> item.status() == 409));
-            }
-            remember(operations, response.items());
-        } catch (IOException e) {
-            forgetAll();
-            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
+            changed.send(client);
         } catch (RuntimeException e) {
-            forgetAll();
+            cache.invalidate(indices.responses(), responses.keySet());
+            cache.invalidate(indices.conversations(), conversations.keySet());
             throw e;
         }
-        clearDirty();
-    }
-
-    /**
-     * The response unless it is unchanged, each of its signals unless the cache holds it unchanged (all of them
-     * when the response was read from Elasticsearch), and the deletes of the signals it withdrew.
-     */
-    private void stageResponse(BulkRequest.Builder bulk, List<Written> operations, String id,
-                               Loaded<ResponseDocument> loaded) {
-        ResponseDocument document = loaded.document();
-        byte[] source = serialize(document);
-        boolean documentUnchanged = Arrays.equals(source, loaded.json());
-        DocumentCache.Entry cached = loaded.cached();
-        if (documentUnchanged && cached != null) {
-            unchanged++;
-            return;
-        }
-        Map<String, byte[]> signals = new LinkedHashMap<>();
-        for (SignalDocument signal : document.signals) {
-            byte[] signalJson = serialize(signal);
-            signals.put(signal.signalId, signalJson);
-            if (cached != null && cached.sameSignal(signal.signalId, signalJson)) {
-                unchanged++;
-            } else {
-                bulk.operations(op -> op.index(i -> i.index(indices.signals()).id(signal.signalId)
-                        .document(BinaryData.of(signalJson, ContentType.APPLICATION_JSON))));
-                operations.add(null);
-            }
-        }
-        for (String withdrawn : document.withdrawnSignalIds) {
-            if (!signals.containsKey(withdrawn)) {
-                bulk.operations(op -> op.delete(d -> d.index(indices.signals()).id(withdrawn)));
-                operations.add(null);
-            }
-        }
-        if (documentUnchanged) {
-            unchanged++;
-            unchangedAfterSignals.put(id, new DocumentCache.Entry(source, signals, loaded.seqNo(), loaded.primaryTerm()));
-        } else {
-            write(bulk, indices.responses(), id, source, loaded.seqNo(), loaded.primaryTerm());
-            operations.add(new Written(indices.responses(), id, source, signals));
-        }
-    }
-
-    /** Caches every document the bulk request wrote, at the sequence number Elasticsearch answered. */
-    private void remember(List<Written> operations, List<BulkResponseItem> items) {
-        for (int i = 0; i < operations.size(); i++) {
-            Written written = operations.get(i);
-            if (written != null && written.json() != null) {
-                BulkResponseItem item = items.get(i);
-                if (item.seqNo() != null && item.primaryTerm() != null) {
-                    cache.put(written.index(), written.id(), new DocumentCache.Entry(written.json(),
-                            written.signals(), item.seqNo(), item.primaryTerm()), epoch);
-                }
-            }
-        }
-        unchangedAfterSignals.forEach((id, entry) -> cache.put(indices.responses(), id, entry, epoch));
-        unchangedAfterSignals.clear();
-    }
-
-    private void forgetAll() {
-        unchangedAfterSignals.clear();
-        cache.invalidate(indices.responses(), responses.keySet());
-        cache.invalidate(indices.conversations(), conversations.keySet());
-    }
-
-    private void clearDirty() {
         dirtyResponses.clear();
         dirtyConversations.clear();
     }
 
-    private static void write(BulkRequest.Builder bulk, String index, String id, byte[] source, Long seqNo,
-                              Long primaryTerm) {
-        BinaryData document = BinaryData.of(source, ContentType.APPLICATION_JSON);
-        if (seqNo == null) {
-            bulk.operations(op -> op.create(c -> c.index(index).id(id).document(document)));
-        } else {
-            bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)
-                    .ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm)));
-        }
-    }
-
-    private <T> boolean fromCache(String index, String id, Class<T> type, Map<String, Loaded<T>> into) {
+    private <T> boolean fromCache(String index, String id, Class<T> type, Map<String, LoadedDocument<T>> into) {
         Optional<DocumentCache.Entry> entry = cache.get(index, id);
         entry.ifPresent(e -> {
-            into.put(id, new Loaded<>(deserialize(e.source(), type, index, id), e.seqNo(), e.primaryTerm(),
+            into.put(id, new LoadedDocument<>(deserialize(e.source(), type, index, id), e.seqNo(), e.primaryTerm(),
                     e.source(), e));
             cacheHits++;
         });
         return entry.isPresent();
     }
 
-    private <T> Loaded<T> loaded(GetResult<ObjectNode> result, Class<T> type) {
+    private <T> LoadedDocument<T> loaded(GetResult<ObjectNode> result, Class<T> type) {
         if (!result.found() || result.source() == null) {
-            return Loaded.missing();
+            return LoadedDocument.missing();
         }
         try {
             T document = json.treeToValue(result.source(), type);
-            return new Loaded<>(document, result.seqNo(), result.primaryTerm(), serialize(document), null);
+            return new LoadedDocument<>(document, result.seqNo(), result.primaryTerm(), serialize(document), null);
         } catch (JsonProcessingException e) {
             throw new ProjectionWriteException("unreadable document " + result.index() + "/" + result.id() + ": "
                     + e.getOriginalMessage(), e, false);
         }
     }
 
-    private <T> Loaded<T> load(String index, String id, Class<T> type) {
+    private <T> LoadedDocument<T> load(String index, String id, Class<T> type) {
         Optional<DocumentCache.Entry> entry = cache.get(index, id);
         if (entry.isPresent()) {
             cacheHits++;
             DocumentCache.Entry e = entry.get();
-            return new Loaded<>(deserialize(e.source(), type, index, id), e.seqNo(), e.primaryTerm(), e.source(), e);
+            return new LoadedDocument<>(deserialize(e.source(), type, index, id), e.seqNo(), e.primaryTerm(), e.source(), e);
         }
         try {
             readRequests++;
             GetResponse<T> got = client.get(g -> g.index(index).id(id), type);
-            return got.found() ? new Loaded<>(got.source(), got.seqNo(), got.primaryTerm(), serialize(got.source()),
-                    null) : Loaded.missing();
+            return got.found() ? new LoadedDocument<>(got.source(), got.seqNo(), got.primaryTerm(), serialize(got.source()),
+                    null) : LoadedDocument.missing();
         } catch (IOException e) {
             throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
         }
@@ -388,11 +249,6 @@ public final class ProjectionBatch implements Documents {
         }
         throw new IllegalStateException("the Elasticsearch client needs a JacksonJsonpMapper, has "
                 + client._jsonpMapper().getClass().getName());
-    }
-
-    private static String describe(BulkResponseItem item) {
-        return item.index() + "/" + item.id() + " " + item.status() + " " + item.error().type() + ": "
-                + item.error().reason();
     }
 
     /**
