@@ -70,7 +70,7 @@ public final class FollowUpRevision {
             Optional<ResponseDocument> followed = documents.response(Documents.responseId(e.tenant(),
                     prompt.conversationId(), prompt.followsResponseId()));
             boolean recorded = followed.flatMap(r -> FollowUpDetector.recordedVerdict(r, prompt.eventId())).isPresent();
-            if (!recorded && !applied(documents, e.tenant(), prompt)) {
+            if (!recorded && !skipped(documents, e.tenant(), prompt)) {
                 waiting.add(e);
             } else if (recorded && !followUps.isFinal(followed.get(), prompt.eventId())) {
                 ResponseDocument response = followed.get();
@@ -85,11 +85,17 @@ public final class FollowUpRevision {
         return new Outcome(due.size(), List.copyOf(waiting));
     }
 
-    /** The live projection applied the prompt (it is in the conversation) but recorded no verdict: it skipped it. */
-    private static boolean applied(Documents documents, String tenant, PromptSubmitted prompt) {
+    /**
+     * The live projection applied the prompt (it is in the conversation) without a verdict because the response it
+     * follows was never projected (the conversation lists no such response): nothing to revise. A listed response
+     * without the verdict is a batch not fully visible yet (a bulk request is not atomic): wait.
+     */
+    private static boolean skipped(Documents documents, String tenant, PromptSubmitted prompt) {
         return documents.conversation(Documents.conversationId(tenant, prompt.conversationId()))
-                .map(c -> c.prompts.get(prompt.turnId()))
-                .filter(p -> prompt.eventId().equals(p.eventId())).isPresent();
+                .filter(c -> c.prompts.get(prompt.turnId()) != null
+                        && prompt.eventId().equals(c.prompts.get(prompt.turnId()).eventId()))
+                .filter(c -> c.responses.stream().noneMatch(r -> r.responseId().equals(prompt.followsResponseId())))
+                .isPresent();
     }
 
     private Map<FollowUpInput, FollowUpVerdict> classify(List<Due> due) {

@@ -27,9 +27,10 @@ import java.util.Map;
  * own tracking token, tuned under {@code axon.eventhandling.processors.feedback-follow-up-revisions.*}) that
  * follows the live projection and replaces each follow-up's first-stage (lexical) verdict with the configured
  * classifier's ({@link FollowUpRevision}), so the live projection never waits on the encoder. It only revises
- * what the live projection has applied: a batch first waits until {@value FeedbackProjector#GROUP} is past it;
- * a follow-up still missing then (neither applied nor parked in that processor's dead-letter queue) fails the
- * batch, which is retried with back-off. On when {@code feedback.projections.two-stage-follow-ups} is true (the
+ * what the live projection has applied: a batch first waits (at most a few seconds) until
+ * {@value FeedbackProjector#GROUP} is past it on this node; a follow-up the documents then show as not applied (and
+ * not parked in that processor's dead-letter queue) fails the batch after the others are revised, and the batch is
+ * retried with back-off. On when {@code feedback.projections.two-stage-follow-ups} is true (the
  * default) and the classifier is not the lexical one.
  */
 @Component
@@ -88,9 +89,9 @@ class FollowUpRevisionProcessor {
     private void revise(List<Pending> events) {
         long last = events.stream().mapToLong(Pending::position).max().orElse(-1);
         try {
-            if (!projected.awaitPast(last, WAIT_FOR_PROJECTION)) {
-                throw new NotProjectedYet("the live projection is not past position " + last + " yet");
-            }
+            // usually returns once the live batch is written; if this node does not hold every segment of the
+            // live projection it gives up after a while, and the documents themselves tell what was applied
+            projected.awaitPast(last, WAIT_FOR_PROJECTION);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotProjectedYet("interrupted while waiting for the live projection");

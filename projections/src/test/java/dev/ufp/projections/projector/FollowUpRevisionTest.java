@@ -102,6 +102,26 @@ class FollowUpRevisionTest {
         assertThat(documents.snapshot()).isEqualTo(singleStage().snapshot());
     }
 
+    @Test
+    void aFollowUpOfAnUnprojectedResponseIsSkippedAndAHalfVisibleBatchWaits() {
+        InMemoryDocuments documents = new InMemoryDocuments();
+        List<Projector.TenantEvent> first = batches().get(0);
+        twoStage.applyAllFirstStage(first, documents);
+        List<Projector.TenantEvent> orphan = List.of(new Projector.TenantEvent("acme",
+                prompt("p9", 18, "t9", "Thanks!", "r9")));
+        twoStage.applyAllFirstStage(orphan, documents);
+        FollowUpRevision.Outcome skipped = revision.reviseAll(orphan, documents);
+        assertThat(skipped.waiting()).as("the live projection skipped it: r9 was never projected").isEmpty();
+        assertThat(skipped.revised()).isZero();
+
+        // the conversation of a batch is visible, the response it also wrote is not yet (bulk requests are not atomic)
+        ResponseDocument r1 = documents.response("acme", C, "r1");
+        r1.signals.removeIf(signal -> signal.signalId.endsWith(":follow_up:p2"));
+        documents.put(r1);
+        FollowUpRevision.Outcome halfVisible = revision.reviseAll(first, documents);
+        assertThat(halfVisible.waiting()).extracting(e -> e.event().eventId()).containsExactly("p2");
+    }
+
     private InMemoryDocuments singleStage() {
         InMemoryDocuments documents = new InMemoryDocuments();
         batches().forEach(batch -> singleStage.applyAll(batch, documents));
