@@ -11,8 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Waits until the analyst API shows a tenant's responses and the projection processor has no lag left
- * ({@code feedback_projection_lag_events} at {@code /actuator/prometheus}), printing progress. Stops early when the
+ * Waits until the analyst API shows a tenant's responses and the projection processors have no lag left
+ * ({@code feedback_projection_lag_events} at {@code /actuator/prometheus}, the largest of its processors' lines:
+ * the live projection and the follow-up revisions), printing progress. Stops early when the
  * lag stays zero for {@link #SETTLED_POLLS} polls: everything stored is projected (responses the platform
  * rejected never will be).
  */
@@ -62,11 +63,16 @@ public final class ProjectionWait {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(baseUrl + "/actuator/prometheus"))
                     .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofString());
+            // one line per processor (the live projection and, with two-stage follow-ups, the MiniLM revisions):
+            // the projection is complete when the slowest of them is
+            double lag = Double.NaN;
             for (String line : answer.body().split("\n")) {
                 if (line.startsWith("feedback_projection_lag_events")) {
-                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    lag = Double.isNaN(lag) ? value : Double.isNaN(value) ? lag : Math.max(lag, value);
                 }
             }
+            return lag;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {

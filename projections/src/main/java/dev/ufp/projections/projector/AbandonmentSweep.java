@@ -59,9 +59,11 @@ public class AbandonmentSweep {
     private final IndexAdmin indexAdmin;
     private final AbandonmentDetector detector;
     private final Duration grace;
+    private final DocumentCache cache;
 
     AbandonmentSweep(ElasticsearchClient client, IndexAdmin indexAdmin, Projector projector,
-                     ProjectionsProperties properties) {
+                     ProjectionsProperties properties, DocumentCache cache) {
+        this.cache = cache;
         this.client = client;
         this.indexAdmin = indexAdmin;
         this.detector = projector.abandonment();
@@ -160,7 +162,13 @@ public class AbandonmentSweep {
             responses.operations(op -> op.index(i -> i.index(indices.responses()).id(hit.id()).document(response)
                     .ifSeqNo(hit.seqNo()).ifPrimaryTerm(hit.primaryTerm())));
         }
-        BulkResponse result = client.bulk(responses.build());
+        BulkResponse result;
+        try {
+            result = client.bulk(responses.build());
+        } finally {
+            // the projection's cached copies are older than what this wrote (or tried to)
+            cache.invalidate(indices.responses(), hits.stream().map(Hit::id).toList());
+        }
         List<SignalDocument> signals = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             if (result.items().get(i).error() == null) {

@@ -43,16 +43,24 @@ class FeedbackProjector {
     private record Pending(String messageId, String sequence, Projector.TenantEvent event) {
     }
 
+    /** Times a batch is applied again at once when another writer changed one of its documents meanwhile. */
+    static final int CONFLICT_RETRIES = 3;
+
     private final Projector projector;
     private final ElasticsearchClient client;
     private final IndexAdmin indexAdmin;
     private final Quarantine quarantine;
+    private final DocumentCache cache;
+    private final ProjectedPosition projected;
 
-    FeedbackProjector(Projector projector, ElasticsearchClient client, IndexAdmin indexAdmin, Quarantine quarantine) {
+    FeedbackProjector(Projector projector, ElasticsearchClient client, IndexAdmin indexAdmin, Quarantine quarantine,
+                      DocumentCache cache, ProjectedPosition projected) {
         this.projector = projector;
         this.client = client;
         this.indexAdmin = indexAdmin;
         this.quarantine = quarantine;
+        this.cache = cache;
+        this.projected = projected;
     }
 
     @EventHandler
@@ -69,6 +77,7 @@ class FeedbackProjector {
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             List<Pending> events = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> project(events));
+            unitOfWork.afterCommit(u -> projected.advanced());
             return events;
         });
     }
@@ -85,10 +94,30 @@ class FeedbackProjector {
         }
     }
 
+    /**
+     * Applies and writes the events; a write another writer overtook (409: the abandonment sweep, P[Love] scoring,
+     * the follow-up revisions) is applied again at once on the documents read afresh, a few times, before the
+     * batch fails. A dead letter being retried is applied with the final follow-up classifier (no second stage
+     * will see it again); live batches with the first stage's when follow-ups are classified in two stages.
+     */
     private void write(List<Pending> events) {
-        ProjectionBatch batch = new ProjectionBatch(client, indexAdmin.aliases());
-        projector.applyAll(events.stream().map(Pending::event).toList(), batch);
-        batch.flush();
+        List<Projector.TenantEvent> tenantEvents = events.stream().map(Pending::event).toList();
+        for (int attempt = 0; ; attempt++) {
+            ProjectionBatch batch = new ProjectionBatch(client, indexAdmin.aliases(), cache);
+            if (Quarantine.retryingDeadLetter()) {
+                projector.applyAll(tenantEvents, batch);
+            } else {
+                projector.applyAllFirstStage(tenantEvents, batch);
+            }
+            try {
+                batch.flush();
+                return;
+            } catch (ProjectionBatch.ProjectionWriteException e) {
+                if (!e.conflict() || attempt >= CONFLICT_RETRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

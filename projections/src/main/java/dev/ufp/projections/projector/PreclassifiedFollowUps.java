@@ -6,6 +6,7 @@ import dev.ufp.ingestion.contract.ResponseGenerated;
 import dev.ufp.projections.followup.FollowUpClassifier;
 import dev.ufp.projections.followup.FollowUpVerdict;
 import dev.ufp.projections.model.ConversationDocument;
+import dev.ufp.projections.model.ResponseDocument;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The verdicts of one batch's follow-ups, classified in one {@link FollowUpClassifier#classifyAll} call before the
@@ -31,9 +33,13 @@ final class PreclassifiedFollowUps implements FollowUpClassifier {
         this.delegate = delegate;
     }
 
-    /** Classifies every follow-up of {@code events} at once; {@code documents} should hold the prefetched ids. */
+    /**
+     * Classifies every follow-up of {@code events} at once, but those whose projected response already holds a
+     * verdict the projector keeps ({@code kept}: the final one, on a re-applied event); {@code documents} should
+     * hold the prefetched ids.
+     */
     static PreclassifiedFollowUps of(FollowUpClassifier classifier, List<Projector.TenantEvent> events,
-                                     Documents documents) {
+                                     Documents documents, BiPredicate<ResponseDocument, String> kept) {
         PreclassifiedFollowUps memo = new PreclassifiedFollowUps(classifier);
         Set<FollowUpInput> inputs = new LinkedHashSet<>();
         Map<String, String> promptsInBatch = new HashMap<>();
@@ -46,7 +52,8 @@ final class PreclassifiedFollowUps implements FollowUpClassifier {
                 if (prompt.followsResponseId() != null) {
                     String followed = Documents.responseId(tenant, event.conversationId(), prompt.followsResponseId());
                     Optional.ofNullable(respondedInBatch.get(followed))
-                            .or(() -> documents.response(followed).map(r -> new FollowUpInput(r.promptText, r.responseText, null)))
+                            .or(() -> documents.response(followed).filter(r -> !kept.test(r, prompt.eventId()))
+                                    .map(r -> new FollowUpInput(r.promptText, r.responseText, null)))
                             .ifPresent(r -> inputs.add(new FollowUpInput(r.previousPrompt(), r.response(), prompt.text())));
                 }
                 promptsInBatch.put(conversationId + "\0" + prompt.turnId(), prompt.text());

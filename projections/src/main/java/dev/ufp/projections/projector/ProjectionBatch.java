@@ -1,11 +1,8 @@
 package dev.ufp.projections.projector;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -15,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ufp.projections.elastic.IndexSet;
 import dev.ufp.projections.model.ConversationDocument;
 import dev.ufp.projections.model.ResponseDocument;
-import dev.ufp.projections.model.SignalDocument;
+
 
 import java.io.IOException;
 import java.util.Collection;
@@ -25,31 +22,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The documents one batch of events touches: read once by id — all the ids the batch names up front in one
- * real-time {@code _mget} ({@link #prefetch}), any other (a hindsight target) by a GET when first asked for —
- * changed in memory, and written in one bulk request at the end — with the sequence number it was read at, so a concurrent writer
- * (the abandonment sweep) makes the batch fail and be redone rather than lose an update. A response's signals
- * are written to the signals index with it, and the ones it withdrew (a premature abandonment) deleted there.
+ * The documents one batch of events touches: read once by id — from the {@link DocumentCache} when the projection
+ * wrote them recently, else all the ids the batch names up front in one real-time {@code _mget} ({@link #prefetch}),
+ * any other (a hindsight target) by a GET when first asked for — changed in memory, and written in one bulk request
+ * at the end with the sequence number they were read at, so a concurrent writer (the abandonment sweep, P[Love]
+ * scoring, the second follow-up stage) makes the batch fail and be redone rather than lose an update.
+ * <p>
+ * Only what changed is written: a document whose JSON equals what it was read as is left out, and so is each
+ * signal of a cached response that equals the signal the projection last wrote. A response read from
+ * Elasticsearch rather than the cache has all its signals written with it (a bulk request is not atomic, so the
+ * signals index may lack one that an interrupted batch wrote only to the response). Signals a response withdrew
+ * (a premature abandonment) are deleted from the signals index.
  */
 public final class ProjectionBatch implements Documents {
 
-    private record Loaded<T>(T document, Long seqNo, Long primaryTerm) {
-    }
-
     private final ElasticsearchClient client;
     private final IndexSet indices;
-    private final Map<String, Loaded<ResponseDocument>> responses = new LinkedHashMap<>();
-    private final Map<String, Loaded<ConversationDocument>> conversations = new LinkedHashMap<>();
+    private final DocumentCache cache;
+    private final ObjectMapper json;
+    private final long epoch;
+    private final Map<String, LoadedDocument<ResponseDocument>> responses = new LinkedHashMap<>();
+    private final Map<String, LoadedDocument<ConversationDocument>> conversations = new LinkedHashMap<>();
     private final Set<String> dirtyResponses = new LinkedHashSet<>();
     private final Set<String> dirtyConversations = new LinkedHashSet<>();
     private int readRequests;
+    private int cacheHits;
+    private int writes;
+    private int unchanged;
 
+    /** A batch without a cache: every document is read from Elasticsearch. */
     public ProjectionBatch(ElasticsearchClient client, IndexSet indices) {
+        this(client, indices, DocumentCache.none());
+    }
+
+    public ProjectionBatch(ElasticsearchClient client, IndexSet indices, DocumentCache cache) {
         this.client = client;
         this.indices = indices;
+        this.cache = cache;
+        this.epoch = cache.epoch();
+        this.json = objectMapper(client);
     }
 
     @Override
@@ -66,29 +79,33 @@ public final class ProjectionBatch implements Documents {
 
     @Override
     public void put(ResponseDocument response) {
-        Loaded<ResponseDocument> loaded = responses.get(response.id);
-        responses.put(response.id, new Loaded<>(response, loaded == null ? null : loaded.seqNo(),
-                loaded == null ? null : loaded.primaryTerm()));
+        LoadedDocument<ResponseDocument> loaded = responses.get(response.id);
+        responses.put(response.id, loaded == null ? LoadedDocument.<ResponseDocument>missing().with(response)
+                : loaded.with(response));
         dirtyResponses.add(response.id);
     }
 
     @Override
     public void put(ConversationDocument conversation) {
-        Loaded<ConversationDocument> loaded = conversations.get(conversation.id);
-        conversations.put(conversation.id, new Loaded<>(conversation, loaded == null ? null : loaded.seqNo(),
-                loaded == null ? null : loaded.primaryTerm()));
+        LoadedDocument<ConversationDocument> loaded = conversations.get(conversation.id);
+        conversations.put(conversation.id, loaded == null ? LoadedDocument.<ConversationDocument>missing().with(conversation)
+                : loaded.with(conversation));
         dirtyConversations.add(conversation.id);
     }
 
     /**
-     * Reads every listed document not read yet in one real-time {@code _mget} over both indices, keeping the
-     * sequence numbers for the write; missing documents are remembered as missing (no later GET).
+     * Takes every listed document not read yet from the cache, and reads the rest in one real-time {@code _mget}
+     * over both indices, keeping the sequence numbers for the write; missing documents are remembered as missing
+     * (no later GET).
      */
     @Override
     public void prefetch(Collection<String> responseIds, Collection<String> conversationIds) {
-        List<String> responseMisses = responseIds.stream().distinct().filter(id -> !responses.containsKey(id)).toList();
+        List<String> responseMisses = responseIds.stream().distinct().filter(id -> !responses.containsKey(id))
+                .filter(id -> !fromCache(indices.responses(), id, ResponseDocument.class, responses)).toList();
         List<String> conversationMisses = conversationIds.stream().distinct()
-                .filter(id -> !conversations.containsKey(id)).toList();
+                .filter(id -> !conversations.containsKey(id))
+                .filter(id -> !fromCache(indices.conversations(), id, ConversationDocument.class, conversations))
+                .toList();
         if (responseMisses.isEmpty() && conversationMisses.isEmpty()) {
             return;
         }
@@ -124,88 +141,114 @@ public final class ProjectionBatch implements Documents {
         return readRequests;
     }
 
+    /** Documents this batch took from the cache instead of reading them. */
+    public int cacheHits() {
+        return cacheHits;
+    }
+
+    /** Bulk operations the last {@link #flush} sent (documents, signals, deletes). */
+    public int writes() {
+        return writes;
+    }
+
+    /** Documents and signals the last {@link #flush} left out because they had not changed. */
+    public int unchanged() {
+        return unchanged;
+    }
+
     public boolean isEmpty() {
         return dirtyResponses.isEmpty() && dirtyConversations.isEmpty();
     }
 
-    /** Writes every changed document in one bulk request; throws if any item failed. */
+    /**
+     * Writes every changed document in one bulk request ({@link ChangedDocuments}) and caches what it wrote; throws
+     * if any item failed, after dropping every document of this batch from the cache.
+     */
     public void flush() {
+        writes = 0;
+        unchanged = 0;
         if (isEmpty()) {
             return;
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        for (String id : dirtyResponses) {
-            Loaded<ResponseDocument> loaded = responses.get(id);
-            write(bulk, indices.responses(), id, loaded.document(), loaded.seqNo(), loaded.primaryTerm());
-            for (SignalDocument signal : loaded.document().signals) {
-                bulk.operations(op -> op.index(i -> i.index(indices.signals()).id(signal.signalId).document(signal)));
-            }
-            for (String withdrawn : loaded.document().withdrawnSignalIds) {
-                bulk.operations(op -> op.delete(d -> d.index(indices.signals()).id(withdrawn)));
-            }
-        }
-        for (String id : dirtyConversations) {
-            Loaded<ConversationDocument> loaded = conversations.get(id);
-            write(bulk, indices.conversations(), id, loaded.document(), loaded.seqNo(), loaded.primaryTerm());
-        }
+        ChangedDocuments changed = new ChangedDocuments(indices, cache, epoch, json);
+        dirtyResponses.forEach(id -> changed.response(id, responses.get(id)));
+        dirtyConversations.forEach(id -> changed.conversation(id, conversations.get(id)));
+        writes = changed.operations();
+        unchanged = changed.unchanged();
         try {
-            BulkResponse response = client.bulk(bulk.build());
-            if (response.errors()) {
-                List<BulkResponseItem> failed = response.items().stream().filter(item -> item.error() != null).toList();
-                throw new ProjectionWriteException("bulk write to " + indices + " failed: " + failed.stream().limit(3)
-                        .map(ProjectionBatch::describe).collect(Collectors.joining("; ")),
-                        failed.stream().anyMatch(item -> ProjectionFailures.retryableStatus(item.status())));
-            }
-        } catch (IOException e) {
-            throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
+            changed.send(client);
+        } catch (RuntimeException e) {
+            cache.invalidate(indices.responses(), responses.keySet());
+            cache.invalidate(indices.conversations(), conversations.keySet());
+            throw e;
         }
         dirtyResponses.clear();
         dirtyConversations.clear();
     }
 
-    private static <T> void write(BulkRequest.Builder bulk, String index, String id, T document, Long seqNo,
-                                  Long primaryTerm) {
-        if (seqNo == null) {
-            bulk.operations(op -> op.create(c -> c.index(index).id(id).document(document)));
-        } else {
-            bulk.operations(op -> op.index(i -> i.index(index).id(id).document(document)
-                    .ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm)));
-        }
+    private <T> boolean fromCache(String index, String id, Class<T> type, Map<String, LoadedDocument<T>> into) {
+        Optional<DocumentCache.Entry> entry = cache.get(index, id);
+        entry.ifPresent(e -> {
+            into.put(id, new LoadedDocument<>(deserialize(e.source(), type, index, id), e.seqNo(), e.primaryTerm(),
+                    e.source(), e));
+            cacheHits++;
+        });
+        return entry.isPresent();
     }
 
-    private <T> Loaded<T> loaded(GetResult<ObjectNode> result, Class<T> type) {
+    private <T> LoadedDocument<T> loaded(GetResult<ObjectNode> result, Class<T> type) {
         if (!result.found() || result.source() == null) {
-            return new Loaded<>(null, null, null);
+            return LoadedDocument.missing();
         }
         try {
-            return new Loaded<>(objectMapper().treeToValue(result.source(), type), result.seqNo(), result.primaryTerm());
+            T document = json.treeToValue(result.source(), type);
+            return new LoadedDocument<>(document, result.seqNo(), result.primaryTerm(), serialize(document), null);
         } catch (JsonProcessingException e) {
             throw new ProjectionWriteException("unreadable document " + result.index() + "/" + result.id() + ": "
                     + e.getOriginalMessage(), e, false);
         }
     }
 
-    private ObjectMapper objectMapper() {
-        if (client._jsonpMapper() instanceof JacksonJsonpMapper jackson) {
-            return jackson.objectMapper();
+    private <T> LoadedDocument<T> load(String index, String id, Class<T> type) {
+        Optional<DocumentCache.Entry> entry = cache.get(index, id);
+        if (entry.isPresent()) {
+            cacheHits++;
+            DocumentCache.Entry e = entry.get();
+            return new LoadedDocument<>(deserialize(e.source(), type, index, id), e.seqNo(), e.primaryTerm(), e.source(), e);
         }
-        throw new IllegalStateException("the Elasticsearch client needs a JacksonJsonpMapper, has "
-                + client._jsonpMapper().getClass().getName());
-    }
-
-    private <T> Loaded<T> load(String index, String id, Class<T> type) {
         try {
             readRequests++;
             GetResponse<T> got = client.get(g -> g.index(index).id(id), type);
-            return got.found() ? new Loaded<>(got.source(), got.seqNo(), got.primaryTerm()) : new Loaded<>(null, null, null);
+            return got.found() ? new LoadedDocument<>(got.source(), got.seqNo(), got.primaryTerm(), serialize(got.source()),
+                    null) : LoadedDocument.missing();
         } catch (IOException e) {
             throw new ProjectionWriteException("Elasticsearch unavailable: " + e.getMessage(), e, true);
         }
     }
 
-    private static String describe(BulkResponseItem item) {
-        return item.index() + "/" + item.id() + " " + item.status() + " " + item.error().type() + ": "
-                + item.error().reason();
+    private byte[] serialize(Object document) {
+        try {
+            return json.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + document.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T deserialize(byte[] source, Class<T> type, String index, String id) {
+        try {
+            return json.readValue(source, type);
+        } catch (IOException e) {
+            throw new ProjectionWriteException("unreadable cached document " + index + "/" + id + ": "
+                    + e.getMessage(), e, false);
+        }
+    }
+
+    private static ObjectMapper objectMapper(ElasticsearchClient client) {
+        if (client._jsonpMapper() instanceof JacksonJsonpMapper jackson) {
+            return jackson.objectMapper();
+        }
+        throw new IllegalStateException("the Elasticsearch client needs a JacksonJsonpMapper, has "
+                + client._jsonpMapper().getClass().getName());
     }
 
     /**
@@ -214,19 +257,31 @@ public final class ProjectionBatch implements Documents {
      */
     public static final class ProjectionWriteException extends RuntimeException {
         private final boolean retryable;
+        private final boolean conflict;
 
         ProjectionWriteException(String message, boolean retryable) {
+            this(message, retryable, false);
+        }
+
+        ProjectionWriteException(String message, boolean retryable, boolean conflict) {
             super(message);
             this.retryable = retryable;
+            this.conflict = conflict;
         }
 
         ProjectionWriteException(String message, Throwable cause, boolean retryable) {
             super(message, cause);
             this.retryable = retryable;
+            this.conflict = false;
         }
 
         public boolean retryable() {
             return retryable;
+        }
+
+        /** Every refused item was a 409: another writer changed the document since it was read. */
+        public boolean conflict() {
+            return conflict;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.ufp.projections.projector;
 
+import dev.ufp.projections.elastic.ProjectionsProperties;
 import dev.ufp.projections.followup.FollowUpClassifier;
+import dev.ufp.projections.followup.LexicalFollowUpClassifier;
 import dev.ufp.projections.signals.SignalProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ErrorContext;
@@ -31,18 +33,35 @@ class ProjectionConfiguration {
      * in {@code @Order}; the keyword stub only when there is none.
      */
     @Bean
-    Projector projector(SignalProperties properties, ObjectProvider<FollowUpClassifier> classifiers) {
+    Projector projector(SignalProperties properties, ProjectionsProperties projections,
+                        ObjectProvider<FollowUpClassifier> classifiers) {
         FollowUpClassifier classifier = classifiers.getIfUnique(() -> classifiers.orderedStream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("no FollowUpClassifier bean")));
+        LexicalFollowUpClassifier lexical = new LexicalFollowUpClassifier();
+        if (projections.twoStageFollowUps() && !classifier.name().equals(lexical.name())) {
+            log.info("Follow-up signals by {} v{} in two stages: {} v{} at once, revised by processor {}",
+                    classifier.name(), classifier.version(), lexical.name(), lexical.version(),
+                    FollowUpRevisionProcessor.GROUP);
+            return new Projector(properties, classifier, lexical);
+        }
         log.info("Follow-up signals by {} v{}", classifier.name(), classifier.version());
         return new Projector(properties, classifier);
+    }
+
+    /** The documents the projections wrote last, shared by the live processor, the revisions and the rebuild. */
+    @Bean
+    DocumentCache projectionDocumentCache(ProjectionsProperties projections) {
+        return DocumentCache.ofMaxBytes(projections.documentCacheMaxBytes().toBytes());
     }
 
     @Bean
     ConfigurerModule feedbackProjectionErrorPolicy() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(FeedbackProjector.GROUP, c -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(FeedbackProjector.GROUP, c -> ProjectionConfiguration::failBatch);
+                .registerErrorHandler(FeedbackProjector.GROUP, c -> ProjectionConfiguration::failBatch)
+                .registerListenerInvocationErrorHandler(FollowUpRevisionProcessor.GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(FollowUpRevisionProcessor.GROUP, c -> ProjectionConfiguration::failBatch);
     }
 
     /**
@@ -52,6 +71,10 @@ class ProjectionConfiguration {
      */
     static void failBatch(ErrorContext context) throws Exception {
         Throwable error = context.error();
+        if (error instanceof FollowUpRevisionProcessor.NotProjectedYet) {
+            log.debug("Follow-up revisions wait for the live projection: {}", error.getMessage());
+            throw (FollowUpRevisionProcessor.NotProjectedYet) error;
+        }
         if (error instanceof FeedbackProjector.PoisonFound) {
             log.warn("{}", error.getMessage());
             throw (FeedbackProjector.PoisonFound) error;

@@ -50,14 +50,26 @@ public final class Projector {
     }
 
     private final FollowUpClassifier classifier;
+    private final FollowUpClassifier firstStage;
     private final ReactionDetector reactions;
     private final FollowUpDetector followUps;
     private final HindsightDetector hindsight;
     private final InteractionDetector interactions;
     private final AbandonmentDetector abandonment;
 
+    /** A single-stage projector: every follow-up is classified by {@code classifier} when it is applied. */
     public Projector(SignalProperties properties, FollowUpClassifier classifier) {
+        this(properties, classifier, null);
+    }
+
+    /**
+     * A projector whose live batches ({@link #applyAllFirstStage}) classify follow-ups with the quick
+     * {@code firstStage} classifier, {@code classifier}'s verdicts coming later from {@link FollowUpRevision};
+     * {@code firstStage} null: single stage.
+     */
+    public Projector(SignalProperties properties, FollowUpClassifier classifier, FollowUpClassifier firstStage) {
         this.classifier = classifier;
+        this.firstStage = firstStage;
         this.reactions = new ReactionDetector(properties);
         this.followUps = new FollowUpDetector(classifier);
         this.hindsight = new HindsightDetector(properties);
@@ -67,6 +79,16 @@ public final class Projector {
 
     public AbandonmentDetector abandonment() {
         return abandonment;
+    }
+
+    /** Whether live batches take the first-stage verdict and leave the final one to {@link #revision()}. */
+    public boolean twoStage() {
+        return firstStage != null;
+    }
+
+    /** The second stage: the final classifier's verdicts replacing the first stage's. */
+    public FollowUpRevision revision() {
+        return new FollowUpRevision(classifier, followUps, hindsight);
     }
 
     public void apply(String tenant, FeedbackEvent event, Documents documents) {
@@ -80,6 +102,18 @@ public final class Projector {
      * reads its document on its own.
      */
     public void applyAll(List<TenantEvent> events, Documents documents) {
+        applyAll(events, documents, classifier);
+    }
+
+    /**
+     * As {@link #applyAll}, with the first-stage classifier when there is one: the batch never waits on the final
+     * classifier (a verdict it already gave is kept); {@link FollowUpRevision} replaces the quick verdicts later.
+     */
+    public void applyAllFirstStage(List<TenantEvent> events, Documents documents) {
+        applyAll(events, documents, firstStage == null ? classifier : firstStage);
+    }
+
+    private void applyAll(List<TenantEvent> events, Documents documents, FollowUpClassifier stage) {
         if (events.isEmpty()) {
             return;
         }
@@ -99,7 +133,8 @@ public final class Projector {
             }
         }
         documents.prefetch(responseIds, conversationIds);
-        FollowUpClassifier batchClassifier = PreclassifiedFollowUps.of(classifier, events, documents);
+        FollowUpClassifier batchClassifier = PreclassifiedFollowUps.of(stage, events, documents,
+                followUps::isFinal);
         events.forEach(e -> apply(e.tenant(), e.event(), documents, batchClassifier));
     }
 

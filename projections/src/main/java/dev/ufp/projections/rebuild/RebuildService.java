@@ -7,6 +7,7 @@ import dev.ufp.projections.elastic.IndexAdmin;
 import dev.ufp.projections.elastic.IndexSet;
 import dev.ufp.projections.elastic.ProjectionsProperties;
 import dev.ufp.projections.projector.AbandonmentSweep;
+import dev.ufp.projections.projector.DocumentCache;
 import dev.ufp.projections.projector.Documents;
 import dev.ufp.projections.projector.ProjectionBatch;
 import dev.ufp.projections.projector.ProjectionFailures;
@@ -46,6 +47,7 @@ public class RebuildService {
     private final IndexAdmin indexAdmin;
     private final AbandonmentSweep sweep;
     private final ProjectionsProperties properties;
+    private final DocumentCache cache;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -56,7 +58,8 @@ public class RebuildService {
 
     RebuildService(EventStore eventStore, EventProcessingConfiguration processing, Projector projector,
                    ElasticsearchClient client, IndexAdmin indexAdmin, AbandonmentSweep sweep,
-                   ProjectionsProperties properties) {
+                   ProjectionsProperties properties, DocumentCache cache) {
+        this.cache = cache;
         this.eventStore = eventStore;
         this.processing = processing;
         this.projector = projector;
@@ -120,6 +123,8 @@ public class RebuildService {
                 indexAdmin.swap(old, fresh);
                 swapped = true;
             } finally {
+                // the aliases' cached documents were the old indices'; the rebuild's own are of no use now
+                cache.clear();
                 live.ifPresent(StreamingEventProcessor::start);
                 progress.handoverMillis = Duration.between(paused, Instant.now()).toMillis();
             }
@@ -226,7 +231,7 @@ public class RebuildService {
     }
 
     private void writeAll(IndexSet target, List<Projector.TenantEvent> events) {
-        ProjectionBatch batch = new ProjectionBatch(client, target);
+        ProjectionBatch batch = new ProjectionBatch(client, target, cache);
         projector.applyAll(events, batch);
         batch.flush();
     }

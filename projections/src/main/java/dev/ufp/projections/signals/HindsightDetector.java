@@ -78,6 +78,7 @@ public final class HindsightDetector {
         signal.details.followUpResponseId = followed.responseId;
         signal.details.text = prompt.text();
         signal.details.category = verdict.category();
+        earlier.withdrawnSignalIds.remove(signalId);
         if (!earlier.revisedBySignals.contains(signalId)) {
             earlier.revisedBySignals.add(signalId);
         }
@@ -85,6 +86,23 @@ public final class HindsightDetector {
             followed.revisesResponses.add(earlier.responseId);
         }
         return signal;
+    }
+
+    /**
+     * Undoes {@link #revise} for {@code prompt}: its signal leaves {@code earlier} (and is deleted from the signals
+     * index), and {@code followed} no longer lists {@code earlier} unless another of its follow-ups revised it too.
+     */
+    public void withdraw(ResponseDocument earlier, ResponseDocument followed, PromptSubmitted prompt) {
+        String signalId = earlier.signalId(SignalKind.HINDSIGHT, prompt.eventId());
+        if (earlier.signals.removeIf(s -> s.signalId.equals(signalId))) {
+            earlier.withdrawnSignalIds.add(signalId);
+        }
+        earlier.revisedBySignals.remove(signalId);
+        boolean stillRevised = earlier.signals.stream().anyMatch(s -> s.kind.equals(SignalKind.HINDSIGHT.wireName())
+                && s.details != null && followed.responseId.equals(s.details.followUpResponseId));
+        if (!stillRevised) {
+            followed.revisesResponses.remove(earlier.responseId);
+        }
     }
 
     /** Share of the follow-up's content words that also occur in the response excerpt. */

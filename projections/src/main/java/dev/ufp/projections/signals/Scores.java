@@ -17,9 +17,14 @@ public final class Scores {
     }
 
     public static void recompute(ResponseDocument response) {
-        // the abandonment signal joins whenever a sweep runs, other signals when their events are projected:
-        // keeping it last makes the list (and the document) independent of which came first
-        response.signals.sort(Comparator.comparing(s -> s.kind.equals(SignalKind.ABANDONMENT.wireName())));
+        // the abandonment signal joins whenever a sweep runs, a hindsight signal when its follow-up's final verdict
+        // is known (at once, or later from the second classification stage), other signals when their events are
+        // projected: keeping hindsight signals after the others (by id) and abandonment last makes the list (and the
+        // document) independent of which came first
+        response.signals.sort(Comparator.comparingInt(Scores::rank)
+                .thenComparing(s -> rank(s) == 1 ? s.signalId : ""));
+        response.revisedBySignals.sort(Comparator.naturalOrder());
+        response.revisesResponses.sort(Comparator.naturalOrder());
         Map<String, Integer> counts = new TreeMap<>();
         for (Reaction reaction : Reaction.values()) {
             counts.put(reaction.name().toLowerCase(Locale.ROOT), 0);
@@ -48,6 +53,11 @@ public final class Scores {
         response.copied = has(response, SignalKind.COPY, false);
         response.shared = has(response, SignalKind.SHARE, false);
         response.abandoned = has(response, SignalKind.ABANDONMENT, true);
+    }
+
+    private static int rank(SignalDocument signal) {
+        return signal.kind.equals(SignalKind.ABANDONMENT.wireName()) ? 2
+                : signal.kind.equals(SignalKind.HINDSIGHT.wireName()) ? 1 : 0;
     }
 
     private static boolean has(ResponseDocument response, SignalKind kind, boolean activeOnly) {
