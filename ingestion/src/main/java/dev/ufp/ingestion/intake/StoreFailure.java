@@ -9,8 +9,8 @@ import java.util.Optional;
  * Tells a store failure caused by the data of one conversation (the database refused a value, the serializer
  * could not write it) from one caused by the store itself (down, unreachable, out of connections), which any
  * other conversation would hit as well. SQL states of class 22 (data exception: an invalid byte sequence, a value
- * too long, …) and 23 (integrity constraint) other than a unique violation (23505, a concurrent writer: retried)
- * are the data's fault.
+ * too long, …), 23 (integrity constraint) other than a unique violation (23505, a concurrent writer: retried) and
+ * 54 (program limit exceeded: an index row too large, …) are the data's fault; anything else counts as an outage.
  */
 final class StoreFailure {
 
@@ -24,7 +24,8 @@ final class StoreFailure {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("22") || state.startsWith("23") && !state.equals(UNIQUE_VIOLATION)) {
+                if (state.startsWith("22") || state.startsWith("54")
+                        || state.startsWith("23") && !state.equals(UNIQUE_VIOLATION)) {
                     return Optional.of("SQL state " + state + ": " + summary(sql));
                 }
             }
