@@ -1,6 +1,7 @@
 package dev.ufp.ingestion.intake;
 
 import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -27,7 +28,7 @@ class StoreFailureTest {
     @Test
     void aValueTheSerializerCannotWriteIsTheConversationsFault() {
         assertThat(StoreFailure.refusedData(new IllegalStateException("serialize",
-                new JsonGenerationException("Incomplete surrogate pair", null)))).isPresent();
+                new JsonGenerationException("Incomplete surrogate pair", (JsonGenerator) null)))).isPresent();
     }
 
     @Test
