@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Turns records of the ingest topic into the same commands as the HTTP API, a poll's worth at a time (one
@@ -94,8 +93,29 @@ class IngestTopicListener {
                         byCaller.computeIfAbsent(caller.get(), c -> new ArrayList<>()).add(new Item(at, record, event)));
             }
         }
-        OptionalInt firstFailure = OptionalInt.empty();
-        RuntimeException failure = null;
+        Optional<Failure> failure = storeAll(byCaller, deadLetters);
+        deadLetters.flush();
+        if (failure.isPresent()) {
+            ConsumerRecord<String, byte[]> failed = records.get(failure.get().index());
+            throw new BatchListenerFailedException("record " + failed.topic() + "/" + failed.partition() + "@"
+                    + failed.offset() + " could not be processed", failure.get().cause(), failure.get().index());
+        }
+        if (deadLetters.size() > 0) {
+            log.info("{} of {} ingest records went to {}", deadLetters.size(), records.size(),
+                    properties.deadLetterTopic());
+        }
+    }
+
+    /** The first record (by batch index) whose processing failed other than by a store outage, and why. */
+    private record Failure(int index, RuntimeException cause) {
+    }
+
+    /**
+     * Stores each tenant's records; a store outage propagates at once (the batch is retried). Any other failure
+     * redoes that tenant's records one at a time, so that it can be pinned on the first record it hits.
+     */
+    private Optional<Failure> storeAll(Map<Caller, List<Item>> byCaller, DeadLetters deadLetters) {
+        Failure first = null;
         for (Map.Entry<Caller, List<Item>> group : byCaller.entrySet()) {
             try {
                 store(group.getKey(), group.getValue(), deadLetters);
@@ -108,24 +128,14 @@ class IngestTopicListener {
                     } catch (StoreUnavailableException outage) {
                         throw outage;
                     } catch (RuntimeException e) {
-                        if (firstFailure.isEmpty() || item.index() < firstFailure.getAsInt()) {
-                            firstFailure = OptionalInt.of(item.index());
-                            failure = e;
+                        if (first == null || item.index() < first.index()) {
+                            first = new Failure(item.index(), e);
                         }
                     }
                 }
             }
         }
-        deadLetters.flush();
-        if (firstFailure.isPresent()) {
-            throw new BatchListenerFailedException("record " + records.get(firstFailure.getAsInt()).topic() + "/"
-                    + records.get(firstFailure.getAsInt()).partition() + "@" + records.get(firstFailure.getAsInt()).offset()
-                    + " could not be processed", failure, firstFailure.getAsInt());
-        }
-        if (deadLetters.size() > 0) {
-            log.info("{} of {} ingest records went to {}", deadLetters.size(), records.size(),
-                    properties.deadLetterTopic());
-        }
+        return Optional.ofNullable(first);
     }
 
     private void store(Caller caller, List<Item> items, DeadLetters deadLetters) {
