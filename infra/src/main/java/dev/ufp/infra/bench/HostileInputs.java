@@ -145,11 +145,15 @@ final class HostileInputs {
                 fields.add(new String[] {"latencyMs", "12"});
             }
         }
-        boolean plainIds = true;
         if (!good) {
             String[] field = fields.get(random.nextInt(fields.size()));
             field[1] = hostileValue(field[0]);
-            plainIds = !field[0].equals("eventId") && !field[0].equals("conversationId");
+            // a hostile id may still be a legal one (non-ASCII): keep it when it is a plain string, to audit it
+            if (field[0].equals("eventId")) {
+                eventId = plainString(field[1]);
+            } else if (field[0].equals("conversationId")) {
+                conversationId = plainString(field[1]);
+            }
             if (random.nextInt(8) == 0) {
                 fields.add(new String[] {pick(List.of("unknown", "eventid", "\\u0000", "")), quoted("x")});
             }
@@ -159,7 +163,8 @@ final class HostileInputs {
             json.append(i > 0 ? "," : "").append('"').append(fields.get(i)[0]).append("\":").append(fields.get(i)[1]);
         }
         json.append('}');
-        return new Event(json.toString(), plainIds ? new SentEvent(conversationId, eventId) : null);
+        return new Event(json.toString(),
+                eventId != null && conversationId != null ? new SentEvent(conversationId, eventId) : null);
     }
 
     private String hostileValue(String field) {
@@ -256,6 +261,12 @@ final class HostileInputs {
         byte[] close = "\"}]}".getBytes(StandardCharsets.UTF_8);
         System.arraycopy(close, 0, body, size - close.length, close.length);
         return body;
+    }
+
+    /** The text of a JSON string literal without escapes, or null for anything else. */
+    private static String plainString(String json) {
+        return json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"") && json.indexOf('\\') < 0
+                ? json.substring(1, json.length() - 1) : null;
     }
 
     private static String quoted(String text) {
