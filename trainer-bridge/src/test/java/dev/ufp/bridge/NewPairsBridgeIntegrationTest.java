@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
@@ -56,7 +59,8 @@ class NewPairsBridgeIntegrationTest {
                 "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db").toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--feedback.admin-key=" + UUID.randomUUID(), "--feedback.home=" + home.toAbsolutePath(),
-                "--feedback.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
+                "--feedback.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--feedback.bridge.pairs-retry-interval=1s");
     }
 
     @AfterAll
@@ -89,10 +93,10 @@ class NewPairsBridgeIntegrationTest {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             await().atMost(Duration.ofSeconds(90)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keepTenant(records, r, tenant));
                 return records.size() >= 140;
             });
-            consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
+            consumer.poll(Duration.ofSeconds(2)).forEach(r -> keepTenant(records, r, tenant));
         }
         assertThat(records).hasSize(140);
 
@@ -117,6 +121,43 @@ class NewPairsBridgeIntegrationTest {
         }
         assertThat(fromSecond).isEqualTo(expected);
         assertThat(records.stream().map(ConsumerRecord::key).distinct()).hasSize(140);
+    }
+
+    @Test
+    void aVersionPublishedWhileTheBrokerIsDownReachesTheTopicOnceItIsBack() throws Exception {
+        DatasetStore store = context.getBean(DatasetStore.class);
+        Counter failures = context.getBean(MeterRegistry.class).counter("feedback.bridge.pairs.publication.failures");
+        double failedBefore = failures.count();
+        String tenant = "kafka-pairs-outage";
+        broker.stop();
+        DatasetManifest version = store.save(SyntheticDatasets.manifest(tenant, "prefs", 30, 0),
+                SyntheticDatasets.pairs(tenant, 0, 30), List.of());
+        context.publishEvent(new DatasetPublished(version, null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> failures.count() > failedBefore);
+        broker = KafkaBroker.start(broker.config());
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keepTenant(records, r, tenant));
+                return records.stream().map(ConsumerRecord::key).distinct().count() >= 30;
+            });
+        }
+        assertThat(records).extracting(r -> header(r, "feedback-dataset-id")).containsOnly(version.datasetId());
+        assertThat(context.getBean(JdbcTemplate.class).queryForObject("select published_version from"
+                + " pairs_publication where tenant_id = ? and name = 'prefs'", Integer.class, tenant)).isEqualTo(1);
+    }
+
+    private static void keepTenant(List<ConsumerRecord<String, byte[]>> records, ConsumerRecord<String, byte[]> record,
+                                   String tenant) {
+        if (tenant.equals(header(record, "feedback-tenant"))) {
+            records.add(record);
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

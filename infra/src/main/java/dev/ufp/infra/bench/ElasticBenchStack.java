@@ -41,8 +41,11 @@ final class ElasticBenchStack implements AutoCloseable {
             stack.node = ElasticsearchNode.start(ElasticsearchNode.Settings.onFreePorts(stack.temp.resolve("es"))
                     .withHeap(esHeap));
             log("Elasticsearch at %s, pid %d", stack.node.url(), stack.node.pid());
-            List<String> appArgs = new ArrayList<>(List.of("--feedback.kafka.enabled=false",
-                    "--feedback.elasticsearch.url=" + stack.node.url(),
+            List<String> appArgs = new ArrayList<>();
+            if (platformArguments.stream().noneMatch(a -> a.startsWith("--feedback.kafka.enabled="))) {
+                appArgs.add("--feedback.kafka.enabled=false");
+            }
+            appArgs.addAll(List.of("--feedback.elasticsearch.url=" + stack.node.url(),
                     // the sweep would add abandonment signals (old timestamps) mid-run and skew the counts
                     "--feedback.projections.abandonment-sweep-interval=24h"));
             appArgs.addAll(platformArguments);

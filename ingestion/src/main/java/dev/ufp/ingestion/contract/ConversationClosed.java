@@ -12,5 +12,5 @@ public record ConversationClosed(
         @NotBlank @Identifier String eventId,
         @NotBlank @Identifier String conversationId,
         @NotNull @EventTime Instant occurredAt,
-        @Size(max = Limits.SHORT_TEXT_MAX) String reason) implements FeedbackEvent {
+        @Size(max = Limits.SHORT_TEXT_MAX) @Printable String reason) implements FeedbackEvent {
 }

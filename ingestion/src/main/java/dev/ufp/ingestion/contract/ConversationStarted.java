@@ -14,11 +14,11 @@ public record ConversationStarted(
         @NotBlank @Identifier String conversationId,
         @NotNull @EventTime Instant occurredAt,
         @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
-        @Size(max = Limits.SHORT_TEXT_MAX) String app,
-        @Size(max = Limits.SHORT_TEXT_MAX) String locale,
+        @Size(max = Limits.SHORT_TEXT_MAX) @Printable String app,
+        @Size(max = Limits.SHORT_TEXT_MAX) @Printable String locale,
         @AttributeCount
         Map<@AttributeName String,
-                @NotNull @Size(max = Limits.ATTRIBUTE_VALUE_MAX) String> attributes)
+                @NotNull @Size(max = Limits.ATTRIBUTE_VALUE_MAX) @Printable String> attributes)
         implements FeedbackEvent, UserAttributed {
 
     public ConversationStarted {

@@ -16,7 +16,7 @@ public record FeedbackCommented(
         @NotNull @EventTime Instant occurredAt,
         @NotBlank @Identifier String responseId,
         @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
-        @NotNull @Size(max = Limits.TEXT_MAX) String text,
+        @NotNull @Size(max = Limits.TEXT_MAX) @StorableText String text,
         @Min(1) @Max(5) Integer rating) implements FeedbackEvent, UserAttributed, ResponseTargeted {
 
     @Override

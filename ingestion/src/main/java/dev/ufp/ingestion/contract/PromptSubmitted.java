@@ -14,6 +14,6 @@ public record PromptSubmitted(
         @NotBlank @Identifier String conversationId,
         @NotNull @EventTime Instant occurredAt,
         @NotBlank @Identifier String turnId,
-        @NotNull @Size(max = Limits.TEXT_MAX) String text,
+        @NotNull @Size(max = Limits.TEXT_MAX) @StorableText String text,
         @Identifier String followsResponseId) implements FeedbackEvent {
 }

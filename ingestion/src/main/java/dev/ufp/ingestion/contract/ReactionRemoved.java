@@ -15,7 +15,7 @@ public record ReactionRemoved(
         @NotBlank @Identifier String responseId,
         @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
         @NotNull Reaction reaction,
-        @Size(max = Limits.SHORT_TEXT_MAX) String emoji) implements FeedbackEvent, UserAttributed, ResponseTargeted {
+        @Size(max = Limits.SHORT_TEXT_MAX) @Printable String emoji) implements FeedbackEvent, UserAttributed, ResponseTargeted {
 
     @Override
     public FeedbackEvent withUserId(String pseudonym) {

@@ -18,7 +18,7 @@ public record SpanCorrected(
         @NotBlank @Size(max = Limits.USER_ID_MAX) @Printable String userId,
         @NotNull @PositiveOrZero Integer start,
         @NotNull @PositiveOrZero Integer end,
-        @NotNull @Size(max = Limits.TEXT_MAX) String correction) implements FeedbackEvent, UserAttributed, ResponseTargeted {
+        @NotNull @Size(max = Limits.TEXT_MAX) @StorableText String correction) implements FeedbackEvent, UserAttributed, ResponseTargeted {
 
     @Override
     public FeedbackEvent withUserId(String pseudonym) {

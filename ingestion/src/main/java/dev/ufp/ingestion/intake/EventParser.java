@@ -10,6 +10,7 @@ import dev.ufp.ingestion.contract.AttributeCount;
 import dev.ufp.ingestion.contract.EventTime;
 import dev.ufp.ingestion.contract.FeedbackEvent;
 import dev.ufp.ingestion.contract.Printable;
+import dev.ufp.ingestion.contract.StorableText;
 import dev.ufp.ingestion.problem.FieldViolation;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorFactory;
@@ -200,6 +201,7 @@ class EventParser {
             case "Pattern" -> "pattern " + attributes.get("regexp");
             case "Utf8Size" -> "at most " + attributes.get("max") + " bytes in UTF-8";
             case "Printable" -> Printable.LIMIT;
+            case "StorableText" -> StorableText.LIMIT;
             case "AttributeCount" -> "at most " + limits.maxAttributes() + " attributes";
             case "EventTime" -> "from " + limits.occurredAtEarliest() + " to now + " + limits.occurredAtMaxAhead()
                     + " (now: " + clock.instant() + ")";

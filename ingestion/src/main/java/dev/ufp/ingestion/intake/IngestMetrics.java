@@ -5,16 +5,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
 
-/** {@code feedback.ingest.events} by channel and status, and {@code feedback.ingest.fallbacks}. */
+/** {@code feedback.ingest.events} by channel and status, {@code feedback.ingest.fallbacks} and {@code feedback.ingest.unstorable}. */
 final class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Counter fallbacks;
+    private final Counter refused;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.fallbacks = Counter.builder("feedback.ingest.fallbacks")
                 .description("batches redone one event per transaction after the shared transaction failed")
+                .register(registry);
+        this.refused = Counter.builder("feedback.ingest.unstorable")
+                .description("events rejected because the store refused their conversation's data")
                 .register(registry);
     }
 
@@ -32,6 +36,10 @@ final class IngestMetrics {
         count(channel, "accepted", accepted);
         count(channel, "duplicate", duplicate);
         count(channel, "rejected", rejected);
+    }
+
+    void refused(int events) {
+        refused.increment(events);
     }
 
     void fallback() {

@@ -7,6 +7,7 @@ import dev.ufp.ingestion.contract.UserAttributed;
 import dev.ufp.ingestion.conversation.RecordEventsCommand;
 import dev.ufp.ingestion.conversation.RecordOutcome;
 import dev.ufp.ingestion.conversation.Rejection;
+import dev.ufp.ingestion.problem.FieldViolation;
 import dev.ufp.ingestion.tenancy.Pseudonymizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.FlushModeType;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -122,10 +124,10 @@ public class IngestService {
             } catch (RuntimeException batchFailure) {
                 keys.forEach(conversationCache::remove);
                 log.info("Batch of {} conversations fell back to one transaction per conversation: {}",
-                        commands.size(), summary(batchFailure));
+                        commands.size(), StoreFailure.summary(batchFailure));
                 metrics.fallback();
                 for (int g = 0; g < commands.size(); g++) {
-                    record(groups.get(g), storeAlone(commands.get(g)), results);
+                    storeAlone(commands.get(g), groups.get(g), results);
                 }
             }
         } catch (RuntimeException e) {
@@ -155,32 +157,45 @@ public class IngestService {
         entityManagers.getEntityManager().setFlushMode(FlushModeType.COMMIT);
     }
 
-    private List<RecordOutcome> storeAlone(RecordEventsCommand command) {
+    /**
+     * Stores one conversation in its own transaction, retried. A failure caused by the conversation's own data
+     * (the database refuses a value) rejects its events and leaves the rest of the batch alone; a failure of the
+     * store itself, still there after the retries, fails the request.
+     */
+    private void storeAlone(RecordEventsCommand command, Group group, ItemResult[] results) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= properties.attemptsPerConversation(); attempt++) {
             try {
-                return transactions.execute(status -> commands.<List<RecordOutcome>>sendAndWait(command));
+                record(group, transactions.execute(status -> commands.<List<RecordOutcome>>sendAndWait(command)),
+                        results);
+                return;
             } catch (RuntimeException e) {
                 last = e;
                 conversationCache.remove(command.conversationKey());
                 log.debug("Attempt {} to store {} events of {} failed", attempt, command.events().size(),
                         command.conversationKey(), e);
+                Optional<String> refusal = StoreFailure.refusedData(e);
+                if (refusal.isPresent()) {
+                    log.info("The store refused the {} events of {} ({}); the rest of the batch goes on",
+                            command.events().size(), command.conversationKey(), refusal.get());
+                    metrics.refused(command.events().size());
+                    refuse(group, refusal.get(), results);
+                    return;
+                }
             }
         }
         throw new StoreUnavailableException("events of conversation " + command.conversationKey()
                 + " could not be stored after " + properties.attemptsPerConversation() + " attempts", last);
     }
 
-    /** The root cause in one short line: driver messages can carry whole event payloads. */
-    private static String summary(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static void refuse(Group group, String refusal, ItemResult[] results) {
+        for (int e = 0; e < group.events().size(); e++) {
+            ItemError error = new ItemError("unstorable", "conversationId",
+                    FieldViolation.echo(group.conversationId()), "values the event store accepts (" + refusal + ")",
+                    "the event store refused this conversation's events of the batch; nothing of it was stored, "
+                            + "the other conversations of the batch were", false);
+            results[group.indexes().get(e)] = ItemResult.rejected(group.events().get(e).eventId(), error);
         }
-        String message = String.valueOf(root.getMessage());
-        int cut = message.lastIndexOf("ERROR:");
-        message = cut >= 0 ? message.substring(cut) : message;
-        return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
     private static ItemResult toResult(String eventId, RecordOutcome outcome) {

@@ -23,7 +23,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import dev.ufp.ingestion.intake.StoreUnavailableException;
+import dev.ufp.ingestion.tenancy.KeyAuthenticator;
 import org.springframework.util.backoff.ExponentialBackOff;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -70,13 +74,22 @@ class KafkaChannelsConfiguration {
     }
 
     /**
-     * Batch listener; a failure that is not the records' fault (the database is down) retries the whole batch
-     * with exponential back-off, without limit: no record is ever skipped, and redelivered ones are duplicates.
+     * Batch listener. Records refused for their content go to the dead-letter topic from the listener itself, at
+     * once. The error handler (spring-kafka's {@link DefaultErrorHandler}) then classifies what the listener throws:
+     * a store outage ({@link StoreUnavailableException}, the whole batch) is retried with exponential back-off
+     * (0.5 s doubling to at most {@code feedback.kafka.retry-max-interval}) for as long as it lasts — no record is
+     * ever dropped for an outage, redelivered ones come back as duplicates; a failure pinned on one record
+     * ({@code BatchListenerFailedException}) is retried {@code feedback.kafka.record-attempts} times from that
+     * record and then published to the dead-letter topic by {@link FailedRecordRecoverer}, and the partition moves
+     * on.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> ingestListenerFactory(KafkaProperties boot,
                                                                                  FeedbackKafkaProperties properties,
-                                                                                 MeterRegistry meters) {
+                                                                                 MeterRegistry meters,
+                                                                                 KafkaTemplate<String, byte[]> template,
+                                                                                 DeadLetterContent content,
+                                                                                 KeyAuthenticator keys) {
         Map<String, Object> config = boot.buildConsumerProperties(null);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -93,10 +106,33 @@ class KafkaChannelsConfiguration {
         factory.setBatchListener(true);
         factory.setConcurrency(properties.listenerThreads());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(ingestErrorHandler(properties,
+                new FailedRecordRecoverer(template, content, keys, properties)));
         return factory;
+    }
+
+    static DefaultErrorHandler ingestErrorHandler(FeedbackKafkaProperties properties, ConsumerRecordRecoverer recoverer) {
+        ExponentialBackOff untilTheStoreIsBack = new ExponentialBackOff(500, 2.0);
+        untilTheStoreIsBack.setMaxInterval(properties.retryMaxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilTheStoreIsBack);
+        ExponentialBackOffWithMaxRetries recordRetries =
+                new ExponentialBackOffWithMaxRetries(Math.max(0, properties.recordAttempts() - 1));
+        recordRetries.setInitialInterval(500);
+        recordRetries.setMultiplier(2.0);
+        recordRetries.setMaxInterval(properties.retryMaxInterval().toMillis());
+        handler.setBackOffFunction((record, failure) ->
+                isOutage(failure) ? untilTheStoreIsBack : recordRetries);
+        handler.setCommitRecovered(true);
+        return handler;
+    }
+
+    private static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failed publication must stop the publisher (and be retried), never be logged and skipped. */

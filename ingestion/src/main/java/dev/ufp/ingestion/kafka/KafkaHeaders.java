@@ -11,6 +11,9 @@ public final class KafkaHeaders {
     public static final String DLT_CODE = "feedback-dlt-code";
     public static final String DLT_RETRYABLE = "feedback-dlt-retryable";
     public static final String DLT_ORIGIN = "feedback-dlt-origin";
+    public static final String DLT_KEY_ID = "feedback-dlt-key-id";
+    public static final String DLT_VALUE_SHA256 = "feedback-dlt-value-sha256";
+    public static final String DLT_VALUE_BYTES = "feedback-dlt-value-bytes";
 
     private KafkaHeaders() {
     }

@@ -171,8 +171,10 @@ class KafkaChannelsIntegrationTest {
                 + tenant + ":%'");
         assertThat(stored).isEqualTo(before.size() + during.size());
         Map<String, Map<String, String>> published = awaitPublished(tenant, (int) stored);
-        assertThat(published.keySet()).containsAll(ids(before)).containsAll(ids(during));
-        Map<String, String> sample = published.get(ids(during).get(2));
+        Set<String> publishedIds = published.values().stream().map(h -> h.get("feedback-event-id")).collect(Collectors.toSet());
+        assertThat(publishedIds).containsAll(ids(before)).containsAll(ids(during));
+        Map<String, String> sample = published.values().stream()
+                .filter(h -> h.get("feedback-event-id").equals(ids(during).get(2))).findFirst().orElseThrow();
         assertThat(sample).containsEntry("feedback-tenant", tenant).containsEntry("feedback-type", "ResponseGenerated")
                 .containsKeys("feedback-global-sequence", "feedback-sequence");
 
@@ -202,7 +204,8 @@ class KafkaChannelsIntegrationTest {
 
         // the two events before the refused one and every other conversation's events are published
         Map<String, Map<String, String>> published = awaitPublished(tenant, others.size() + 2);
-        assertThat(published.keySet()).containsAll(ids(others)).contains(big + "-start", big + "-p0")
+        Set<String> publishedIds = published.values().stream().map(h -> h.get("feedback-event-id")).collect(Collectors.toSet());
+        assertThat(publishedIds).containsAll(ids(others)).contains(big + "-start", big + "-p0")
                 .doesNotContain(big + "-r0", big + "-l0");
         DeadLetters deadLetters = node.bean(DeadLetters.class);
         String sequence = tenant + ":" + big;
@@ -217,7 +220,140 @@ class KafkaChannelsIntegrationTest {
         assertThat(deadLetters.evict("kafka-publisher", sequence)).isEqualTo(2);
     }
 
-    /** Reads the events topic from the start until {@code expected} distinct event ids of the tenant are seen. */
+    @Test
+    void aRecordTheStoreRefusesOrTheDoorRejectsNeverStallsItsPartition() throws Exception {
+        refuseConversationsMarked("refused-by-store-");
+        String key = node.issueKey("kafka-poison", "ingest", "analyst");
+        String partitionKey = "same-partition-" + UUID.randomUUID();
+        String refused = "refused-by-store-" + UUID.randomUUID();
+        String nul = "nul-" + UUID.randomUUID();
+        String good = "good-" + UUID.randomUUID();
+        publish(partitionKey, started(refused + "-start", refused, "eve"), key);
+        publish(partitionKey, response(nul + "-r0", nul, "t0", "r0").replace("\"model\":\"m1\"", "\"model\":\"m\\u0000\""), key);
+        publish(partitionKey, started(good + "-start", good, "bob"), key);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> node.history(key, good).status() == 200);
+        Map<String, Map<String, String>> letters = deadLetters(partitionKey, 2);
+        assertThat(letters.values()).extracting(h -> h.get("feedback-dlt-code"))
+                .containsExactlyInAnyOrder("unstorable", "invalid-field");
+        assertThat(letters.values()).filteredOn(h -> "invalid-field".equals(h.get("feedback-dlt-code")))
+                .singleElement().satisfies(h -> assertThat(h.get("feedback-dlt-reason")).contains("\"field\":\"model\""));
+        assertThat(database.count("select count(*) from domain_event_entry where aggregate_identifier in "
+                + "('kafka-poison:" + refused + "', 'kafka-poison:" + nul + "')")).isZero();
+    }
+
+    @Test
+    void deadLettersCarryNeitherTheIngestKeyNorOtherHeadersNorARawUserId() throws Exception {
+        String key = node.issueKey("kafka-private", "ingest", "analyst");
+        String id = "p-" + UUID.randomUUID();
+        String rawUser = "raw-user-" + UUID.randomUUID();
+        String invalid = started(id + "-start", id, rawUser).replace("\"occurredAt\"", "\"occurredOn\"");
+        ProducerRecord<String, byte[]> withHeaders = new ProducerRecord<>(INGEST, id, invalid.getBytes(StandardCharsets.UTF_8));
+        withHeaders.headers().add("feedback-key", key.getBytes(StandardCharsets.UTF_8));
+        withHeaders.headers().add("x-session-cookie", "secret".getBytes(StandardCharsets.UTF_8));
+        producer.send(withHeaders).get();
+        publish(id, invalid, null);
+        publish(id, "{\"userId\":\"" + rawUser + "\",", key);
+        ProducerRecord<String, byte[]> badUserId = new ProducerRecord<>(INGEST, id,
+                started(id + "-x", id, rawUser + "\\u0007").getBytes(StandardCharsets.UTF_8));
+        badUserId.headers().add("feedback-key", key.getBytes(StandardCharsets.UTF_8));
+        producer.send(badUserId).get();
+        String pseudonym = storedUserId(key, "p2-" + UUID.randomUUID(), rawUser);
+
+        List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer("dlt-private-" + id)) {
+            consumer.subscribe(List.of(DLT));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        letters.add(r);
+                    }
+                });
+                return letters.size() >= 4;
+            });
+        }
+        for (ConsumerRecord<String, byte[]> letter : letters) {
+            Map<String, String> headers = headers(letter);
+            assertThat(headers).doesNotContainKeys("feedback-key", "x-session-cookie");
+            assertThat(String.join("|", headers.values())).doesNotContain(key).doesNotContain(rawUser);
+            if (letter.value() != null) {
+                assertThat(new String(letter.value(), StandardCharsets.UTF_8)).doesNotContain(rawUser);
+            }
+        }
+        Map<String, ConsumerRecord<String, byte[]>> byCode = new HashMap<>();
+        letters.forEach(l -> byCode.merge(headers(l).get("feedback-dlt-code") + ":" + headers(l).containsKey("feedback-tenant"), l, (a, b) -> a));
+        JsonNode signed = json.readTree(byCode.get("invalid-field:true").value());
+        assertThat(signed.get("userId").asText()).as("the store's pseudonym").isEqualTo(pseudonym);
+        assertThat(headers(byCode.get("invalid-field:true"))).containsEntry("feedback-tenant", "kafka-private")
+                .containsKey("feedback-dlt-key-id");
+        JsonNode unsigned = json.readTree(byCode.get("unauthorized:false").value());
+        assertThat(unsigned.has("userId")).as("no tenant, no pseudonym: dropped").isFalse();
+        assertThat(unsigned.get("conversationId").asText()).isEqualTo(id);
+        ConsumerRecord<String, byte[]> malformed = byCode.get("malformed-json:true");
+        assertThat(malformed.value()).isNull();
+        assertThat(headers(malformed)).containsKeys("feedback-dlt-value-sha256", "feedback-dlt-value-bytes");
+    }
+
+    @Test
+    void twoConversationsWithTheSameEventIdAreBothPublishedUnderDistinctDedupeKeys() throws Exception {
+        String tenant = "kafka-dedupe-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = node.issueKey(tenant, "ingest");
+        String first = "a-" + UUID.randomUUID();
+        String second = "b-" + UUID.randomUUID();
+        assertThat(node.postEvents(key, List.of(started("e1", first, "alice"), started("e1", second, "bob")))
+                .body().get("accepted").asInt()).isEqualTo(2);
+
+        Map<String, Map<String, String>> published = awaitPublished(tenant, 2);
+
+        assertThat(published.keySet()).containsExactlyInAnyOrder(tenant + "/" + first + "/e1", tenant + "/" + second + "/e1");
+        assertThat(published.values()).extracting(h -> h.get("feedback-event-id")).containsOnly("e1");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Stores a conversation started by {@code rawUser} over HTTP and answers the pseudonym the store recorded. */
+    private static String storedUserId(String key, String conversationId, String rawUser) throws Exception {
+        node.postEvents(key, List.of(started(conversationId + "-start", conversationId, rawUser)));
+        return node.history(key, conversationId).body().at("/events/0/event/userId").asText();
+    }
+
+    /** Makes the real PostgreSQL refuse, with a data exception, every event of conversations whose id has the mark. */
+    private static void refuseConversationsMarked(String mark) throws Exception {
+        try (var c = database.connect(); var s = c.createStatement()) {
+            s.execute("""
+                    create or replace function refuse_marked() returns trigger language plpgsql as $$
+                    begin
+                      if new.aggregate_identifier like '%%%s%%' then
+                        raise exception 'value refused' using errcode = '22P05';
+                      end if;
+                      return new;
+                    end $$""".formatted(mark));
+            s.execute("create or replace trigger refuse_marked before insert on domain_event_entry "
+                    + "for each row execute function refuse_marked()");
+        }
+    }
+
+    /** The dead letters whose record key is {@code recordKey}, by offset, once {@code expected} arrived. */
+    private static Map<String, Map<String, String>> deadLetters(String recordKey, int expected) {
+        Map<String, Map<String, String>> letters = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer("dlt-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(DLT));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (recordKey.equals(record.key())) {
+                        letters.put(record.offset() + "@" + record.partition(), headers(record));
+                    }
+                }
+                return letters.size() >= expected;
+            });
+        }
+        return letters;
+    }
+
+    /**
+     * Reads the events topic from the start until {@code expected} distinct events of the tenant are seen, deduped
+     * as the README tells consumers to: on tenant, record key (the conversationId) and event id.
+     */
     private static Map<String, Map<String, String>> awaitPublished(String tenant, int expected) {
         Map<String, Map<String, String>> byEventId = new ConcurrentHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer("events-" + UUID.randomUUID())) {
@@ -226,7 +362,7 @@ class KafkaChannelsIntegrationTest {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, String> headers = headers(record);
                     if (tenant.equals(headers.get("feedback-tenant"))) {
-                        byEventId.put(headers.get("feedback-event-id"), headers);
+                        byEventId.put(tenant + "/" + record.key() + "/" + headers.get("feedback-event-id"), headers);
                     }
                 }
                 return byEventId.size() >= expected;

@@ -11,12 +11,16 @@ import dev.ufp.mining.dataset.DatasetPublished;
 import dev.ufp.mining.dataset.DatasetStore;
 import dev.ufp.mining.dataset.PreferencePair;
 import dev.ufp.mining.dataset.RowFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -25,11 +29,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,8 +46,11 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Runs on its own single thread (versions go out in the order they were published, and the miner is not held up);
  * uses the platform's idempotent, {@code acks=all} producer and waits for the broker's acknowledgement every
- * {@value #ACK_EVERY} records, so memory stays bounded. Delivery is at least once: a failed publication is logged
- * and can be repeated; consumers dedupe on the key.
+ * {@value #ACK_EVERY} records, so memory stays bounded. Delivery is at least once: each dataset's "published up to
+ * version" marker ({@link PublicationMarkers}) moves only after the broker acknowledged all of a version's new
+ * pairs; the versions above it are published at start-up, when a version is published and every
+ * {@code feedback.bridge.pairs-retry-interval} (10 s) until the broker takes them. A version re-sent after a crash
+ * or a failed attempt repeats records: consumers dedupe on the key (the pair id).
  */
 @Component
 @ConditionalOnProperty(name = "feedback.kafka.enabled", havingValue = "true", matchIfMissing = true)
@@ -52,33 +61,80 @@ class NewPairsPublisher {
     private static final Logger log = LoggerFactory.getLogger(NewPairsPublisher.class);
 
     private final DatasetStore store;
+    private final PublicationMarkers markers;
     private final KafkaTemplate<String, byte[]> template;
     private final String topic;
+    private final Duration retryInterval;
+    private final Counter failures;
     private final PairLayout layout = PairLayout.of(FormatOptions.of(Format.TRL_CONVERSATIONAL));
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bridge-new-pairs");
         thread.setDaemon(true);
         return thread;
     });
 
-    NewPairsPublisher(DatasetStore store, KafkaTemplate<String, byte[]> template,
-                      @Value(PairsTopicConfiguration.TOPIC) String topic) {
+    NewPairsPublisher(DatasetStore store, PublicationMarkers markers, KafkaTemplate<String, byte[]> template,
+                      @Value(PairsTopicConfiguration.TOPIC) String topic,
+                      @Value("${feedback.bridge.pairs-retry-interval:10s}") Duration retryInterval,
+                      MeterRegistry meters) {
         this.store = store;
+        this.markers = markers;
         this.template = template;
         this.topic = topic;
+        this.retryInterval = retryInterval;
+        this.failures = Counter.builder("feedback.bridge.pairs.publication.failures")
+                .description("attempts to publish a dataset version's new pairs that the broker did not acknowledge")
+                .register(meters);
+    }
+
+    /** Publishes what an earlier run left unpublished, then retries on a timer. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startRetrying() {
+        worker.scheduleWithFixedDelay(this::publishPending, 0, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** After the publisher's transaction commits (at once if there is none), so the version is readable. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(DatasetPublished published) {
-        worker.submit(() -> {
-            try {
-                long sent = publish(published);
-                log.info("Published {} new pairs of {} to {}", sent, published.manifest().datasetId(), topic);
-            } catch (RuntimeException e) {
-                log.error("Publishing the new pairs of {} to {} failed", published.manifest().datasetId(), topic, e);
+        worker.execute(this::publishPending);
+    }
+
+    /**
+     * Publishes, per dataset and in version order, every version above its marker, moving the marker after each;
+     * stops at the first failure (the broker is away), which the next run retries.
+     */
+    private void publishPending() {
+        try {
+            for (DatasetStore.LatestVersion latest : store.latestVersions()) {
+                int published = markers.publishedVersion(latest.tenant(), latest.name());
+                List<DatasetManifest> versions = store.list(latest.tenant()).stream()
+                        .filter(m -> m.name().equals(latest.name()))
+                        .sorted(Comparator.comparingInt(DatasetManifest::version))
+                        .toList();
+                for (int i = 0; i < versions.size(); i++) {
+                    DatasetManifest version = versions.get(i);
+                    if (version.version() <= published) {
+                        continue;
+                    }
+                    String previous = i > 0 && versions.get(i - 1).version() == version.version() - 1
+                            ? versions.get(i - 1).datasetId() : null;
+                    long sent = publish(new DatasetPublished(version, previous));
+                    markers.markPublished(version.tenant(), version.name(), version.version());
+                    log.info("Published {} new pairs of {} to {}", sent, version.datasetId(), topic);
+                }
             }
-        });
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("Publishing new pairs to {} failed, retried in {}: {}", topic, retryInterval, rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Sends the new pairs and returns how many; blocks until the broker acknowledged all of them. */
@@ -100,7 +156,11 @@ class NewPairsPublisher {
                     value(manifest, row.seq(), pair));
             record.headers().add(KafkaHeaders.TENANT, utf8(manifest.tenant()));
             record.headers().add(DATASET_ID_HEADER, utf8(manifest.datasetId()));
-            pending.add(template.send(record));
+            CompletableFuture<?> send = template.send(record);
+            pending.add(send);
+            if (send.isCompletedExceptionally()) {
+                awaitAll(pending);
+            }
             sent[0]++;
             if (pending.size() >= ACK_EVERY) {
                 awaitAll(pending);
