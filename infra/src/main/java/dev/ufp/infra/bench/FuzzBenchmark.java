@@ -101,7 +101,9 @@ public final class FuzzBenchmark {
             kafkaStored += isStored ? 1 : 0;
             kafkaDead += isDead ? 1 : 0;
             both += isStored && isDead ? 1 : 0;
-            neither += !isStored && !isDead ? 1 : 0;
+            if (!isStored && !isDead && neither++ < 5) {
+                log("  neither stored nor dead-lettered: %s, ids %s", record.origin(), record.ids());
+            }
         }
         checks.check(both == 0, "%d Kafka records are both stored and dead-lettered", both);
         checks.check(neither == 0, "%d Kafka records are neither stored nor dead-lettered", neither);
