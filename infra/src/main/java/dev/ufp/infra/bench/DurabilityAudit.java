@@ -53,6 +53,9 @@ final class DurabilityAudit {
     static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final Duration STALLED = Duration.ofSeconds(30);
 
+    /** The longest the store audit waits for a shrinking backlog. */
+    static final Duration CAP = Duration.ofMinutes(15);
+
     private final AckLedger ledger;
     private final EventsClient client;
     private final String bootstrap;
@@ -82,22 +85,37 @@ final class DurabilityAudit {
                 ledger.ofType("ConversationStarted"));
     }
 
-    /** stored, lost, doubled: every conversation read once, those still missing re-read until the deadline. */
+    /**
+     * stored, lost, doubled: every conversation read once, those still missing re-read until none is missing or no
+     * missing event has turned up for the deadline (a backlog the platform is still working off — Kafka records
+     * acknowledged by the broker during the restarts — is waited for as long as it shrinks, at most {@link #CAP}).
+     */
     private long[] auditStore() throws Exception {
         Map<String, List<String>> histories = new HashMap<>();
         Set<String> incomplete = new HashSet<>(ledger.conversations());
-        long until = System.nanoTime() + deadline.toNanos();
+        long started = System.nanoTime();
+        long lastProgress = started;
+        long missingBefore = Long.MAX_VALUE;
         while (!incomplete.isEmpty()) {
+            long missing = 0;
             for (String conversation : List.copyOf(incomplete)) {
                 List<String> stored = client.storedEventIds(conversation);
                 histories.put(conversation, stored);
                 if (stored.containsAll(ledger.eventIds(conversation))) {
                     incomplete.remove(conversation);
+                } else {
+                    missing += ledger.eventIds(conversation).stream().filter(id -> !stored.contains(id)).count();
                 }
             }
-            if (incomplete.isEmpty() || System.nanoTime() > until) {
+            long now = System.nanoTime();
+            if (missing < missingBefore) {
+                lastProgress = now;
+                missingBefore = missing;
+            }
+            if (incomplete.isEmpty() || now - lastProgress > deadline.toNanos() || now - started > CAP.toNanos()) {
                 break;
             }
+            CrashHarness.log("store: %,d acknowledged events not stored yet, waiting", missing);
             Thread.sleep(1000);
         }
         long stored = 0;
