@@ -118,13 +118,26 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * A random KRaft cluster id: 16 random bytes, URL-safe Base64. One in 64 of those starts with '-', which
+     * {@code kafka-storage format -t} reads as an option ("argument --cluster-id/-t: expected one argument"), so
+     * such ids are drawn again (as Kafka's own {@code Uuid.randomUuid} does).
+     */
+    static String clusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+
     private static void format(Config config, Path lib, Path properties) throws IOException {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
         Process format = new ProcessBuilder(java(), "-cp", lib + "/*", "kafka.tools.StorageTool", "format",
-                "-t", clusterId, "-c", properties.toString())
+                "-t", clusterId(), "-c", properties.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(config.log().toFile()))
                 .start();
